@@ -1,1 +1,142 @@
-int main() { return 0; }
+// pedigree: the command-line front end. Parses arguments, runs the scanner,
+// writes reports. Exit codes: 0 done, 2 bad usage or unreadable input,
+// 3 internal error.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/options.h"
+#include "scanner/report/atomic_file.h"
+#include "scanner/report/json_writer.h"
+#include "scanner/report/text_writer.h"
+#include "scanner/scan.h"
+#include "scanner/unpack/disk_writer.h"
+
+namespace pedigree::cli {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 2;
+constexpr int kExitInternal = 3;
+
+struct CommonArgs {
+  std::string image;
+  std::vector<std::string> outputs;
+  bool quiet = false;
+  Limits limits;
+  std::string max_total = "4G";
+  std::string max_file = "1G";
+};
+
+void add_common(CLI::App& cmd, CommonArgs& a) {
+  cmd.add_option("IMAGE", a.image, "Firmware image to read")->required();
+  cmd.add_option("-o,--output", a.outputs, "Report FORMAT[=PATH]: text (default, to stdout) or json");
+  cmd.add_flag("-q,--quiet", a.quiet, "Print nothing but errors");
+  cmd.add_option("--jobs", a.limits.jobs, "Worker threads (default: one per core)");
+  cmd.add_option("--max-depth", a.limits.max_depth, "Deepest nesting of containers")->capture_default_str();
+  cmd.add_option("--max-total", a.max_total, "Bytes all extractors may produce (K/M/G suffixes)")->capture_default_str();
+  cmd.add_option("--max-file", a.max_file, "Bytes one extracted file may have")->capture_default_str();
+  cmd.add_option("--max-ratio", a.limits.max_ratio, "Largest compression ratio of one stream")->capture_default_str();
+  cmd.add_option("--max-files", a.limits.max_files, "Most files extracted in all")->capture_default_str();
+  cmd.add_option("--timeout", a.limits.max_seconds, "Seconds before unpacking stops (0: none)")->capture_default_str();
+}
+
+/// Fills the size limits from their text; false (with a message) when malformed.
+bool finish_limits(CommonArgs& a) {
+  auto total = parse_size(a.max_total);
+  auto file = parse_size(a.max_file);
+  if (!total || !file) {
+    std::cerr << "pedigree: --max-total and --max-file take a size such as 512M or 4G\n";
+    return false;
+  }
+  a.limits.max_total_bytes = *total;
+  a.limits.max_file_bytes = *file;
+  return true;
+}
+
+int write_outputs(const report::Report& r, const CommonArgs& a, bool default_text) {
+  std::vector<OutputSpec> specs;
+  for (const auto& o : a.outputs) {
+    auto spec = parse_output_spec(o);
+    if (!spec || (spec->format != "text" && spec->format != "json")) {
+      std::cerr << "pedigree: bad output '" << o << "': use text[=PATH] or json[=PATH]\n";
+      return kExitUsage;
+    }
+    specs.push_back(*spec);
+  }
+  if (specs.empty() && default_text && !a.quiet) specs.push_back({"text", ""});
+  for (const auto& s : specs) {
+    std::string body = s.format == "json" ? report::to_json(r, a.limits)
+                                          : report::to_text(r, {s.path.empty() && isatty(1) != 0, 20});
+    if (s.path.empty()) {
+      std::fwrite(body.data(), 1, body.size(), stdout);
+      continue;
+    }
+    auto st = report::write_file_atomically(s.path, body);
+    if (!st) {
+      std::cerr << "pedigree: cannot write report: " << st.error().message << "\n";
+      return kExitUsage;
+    }
+  }
+  return kExitOk;
+}
+
+int run_scan(CommonArgs& a, unpack::NodeVisitor* visitor, bool default_text) {
+  if (!finish_limits(a)) return kExitUsage;
+  auto r = scan_image(a.image, a.limits, visitor);
+  if (!r) {
+    std::cerr << "pedigree: cannot read " << r.error().message << "\n";
+    return kExitUsage;
+  }
+  return write_outputs(*r, a, default_text);
+}
+
+int run_extract(CommonArgs& a, const std::string& dir) {
+  auto writer = unpack::DiskWriter::open(dir);
+  if (!writer) {
+    std::cerr << "pedigree: cannot create output directory " << writer.error().message << "\n";
+    return kExitUsage;
+  }
+  int rc = run_scan(a, writer->get(), false);
+  if (rc == kExitOk && !a.quiet) std::cerr << "pedigree: extracted into " << dir << "\n";
+  return rc;
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"Pedigree: firmware supply-chain and vendor-provenance scanner"};
+  app.set_version_flag("--version", std::string("pedigree ") + PEDIGREE_VERSION);
+  app.require_subcommand(1);
+  CommonArgs scan_args;
+  auto* scan = app.add_subcommand("scan", "Unpack an image and report what is inside");
+  add_common(*scan, scan_args);
+  CommonArgs extract_args;
+  std::string out_dir;
+  auto* extract = app.add_subcommand("extract", "Unpack an image into a directory, safely");
+  add_common(*extract, extract_args);
+  extract->add_option("-C,--directory", out_dir, "Output directory")->required();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+  if (scan->parsed()) return run_scan(scan_args, nullptr, true);
+  return run_extract(extract_args, out_dir);
+}
+
+}  // namespace
+}  // namespace pedigree::cli
+
+int main(int argc, char** argv) {
+  try {
+    return pedigree::cli::run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "pedigree: internal error: " << e.what() << "\n";
+    return pedigree::cli::kExitInternal;
+  }
+}

@@ -1,0 +1,24 @@
+#include "scanner/scan.h"
+
+#include "scanner/core/blob.h"
+#include "scanner/core/hash.h"
+#include "scanner/report/build_report.h"
+
+namespace pedigree {
+
+Result<report::Report> scan_image(const std::string& path, const Limits& limits, unpack::NodeVisitor* visitor) {
+  auto image = Blob::map_file(path);
+  if (!image) return image.error();
+  report::Report r;
+  r.tool_version = PEDIGREE_VERSION;
+  r.image.path = path;
+  auto slash = path.find_last_of('/');
+  r.image.name = slash == std::string::npos ? path : path.substr(slash + 1);
+  r.image.size = image->size();
+  r.image.sha256 = sha256_hex(image->view());
+  auto unpacked = unpack::unpack_image(*image, r.image.name, limits, visitor);
+  report::add_unpack_result(r, unpacked);
+  return r;
+}
+
+}  // namespace pedigree
