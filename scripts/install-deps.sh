@@ -13,10 +13,10 @@ packages=(
   # data sources imported into the provenance database
   ieee-data pci.ids usb.ids ca-certificates
   # tools that build sample images the way vendors do
-  squashfs-tools mtd-utils u-boot-tools device-tree-compiler cpio xz-utils bzip2 lz4 zstd
-  gzip zip p7zip-full xorriso binutils dpkg-dev util-linux-extra mkbootimg
+  squashfs-tools mtd-utils u-boot-tools device-tree-compiler cpio xz-utils bzip2 lz4 zstd lzop
+  gzip zip p7zip-full xorriso binutils binutils-mipsel-linux-gnu dpkg-dev util-linux-extra mkbootimg
   # tests and benchmarks
-  python3 binwalk hyperfine sqlite3 clang-format clang-tidy
+  python3 binwalk hyperfine sqlite3 clang-format clang-tidy clang libclang-rt-14-dev
 )
 
 missing=()
