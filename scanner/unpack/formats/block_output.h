@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
+#include <string>
 #include <vector>
 
 #include "scanner/core/bytes.h"
@@ -14,6 +16,14 @@
 
 namespace pedigree::unpack {
 
+/// An offset as warnings print it ("0x1a2b").
+inline std::string hex_offset(std::uint64_t v) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+/// Decoded bytes of a block stream, kept within the budget.
 class BlockOutput {
  public:
   explicit BlockOutput(const OutputBudget& budget) : budget_(budget) {}

@@ -18,6 +18,9 @@ namespace {
 constexpr std::string_view kBlockMagic("\x31\x41\x59\x26\x53\x59", 6);
 constexpr std::string_view kEndMagic("\x17\x72\x45\x38\x50\x90", 6);
 constexpr std::uint64_t kFirstBlock = 4;
+// Input and output of probe's trial decode.
+constexpr std::size_t kTrialInput = 16 * 1024;
+constexpr std::uint64_t kTrialOutput = 64 * 1024;
 
 /// "BZh" + level + block or end magic, for levels 1..9.
 struct MagicTable {
@@ -55,6 +58,12 @@ class Bzip2 final : public Format {
     if (!r.matches(kFirstBlock, kBlockMagic) && !r.matches(kFirstBlock, kEndMagic)) {
       return make_error(Errc::kBadMagic, "bzip2 header not followed by a block");
     }
+    // The block's tables come first and noise breaks them within a few KiB;
+    // whole blocks are only decoded by extraction.
+    OutputBudget trial;
+    trial.max_bytes = kTrialOutput;
+    Decoded d = decode_bzip2(data.first(std::min<std::size_t>(data.size(), kTrialInput)), trial);
+    if (d.status == DecodeStatus::kCorrupt) return make_error(Errc::kBadMagic, "bzip2 block does not decode");
     return std::uint64_t{0};
   }
 

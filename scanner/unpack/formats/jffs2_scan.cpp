@@ -57,11 +57,12 @@ std::optional<Header> read_header(const ByteReader& r, std::uint64_t off) {
   return Header{*type, *totlen};
 }
 
-/// First 4-aligned offset at or after `off` whose word is not erased flash.
-std::uint64_t skip_erased(ByteView data, std::uint64_t off) {
+/// Offset of the first byte at or after `off` that is not erased flash (0xFF).
+std::uint64_t first_unerased(ByteView data, std::uint64_t off) {
+  if (off >= data.size()) return data.size();
   auto it = std::find_if(data.begin() + static_cast<std::ptrdiff_t>(off), data.end(),
                          [](std::uint8_t b) { return b != 0xFF; });
-  return static_cast<std::uint64_t>(it - data.begin()) & ~std::uint64_t{3};
+  return static_cast<std::uint64_t>(it - data.begin());
 }
 
 bool power_of_two(std::uint64_t v) { return v != 0 && (v & (v - 1)) == 0; }
@@ -75,7 +76,7 @@ class Scanner {
     while (off + kHeaderSize <= data_.size()) {
       if (r_.u32(off) == 0xFFFFFFFFU) {
         flush_garbage(off);
-        off = std::max(skip_erased(data_, off), off + 4);
+        off = std::max(first_unerased(data_, off) & ~std::uint64_t{3}, off + 4);
         continue;
       }
       auto h = read_header(r_, off);
@@ -126,13 +127,14 @@ class Scanner {
     if (h.type == kTypeDirent) dirent_node(off, h.totlen);
   }
 
-  bool node_crc_ok(std::uint64_t off, std::uint32_t covered) const {
-    auto stored = r_.u32(off + covered);
+  /// The node CRC (at `at`) covers the node's first `covered` bytes.
+  bool node_crc_ok(std::uint64_t off, std::uint32_t covered, std::uint32_t at) const {
+    auto stored = r_.u32(off + at);
     return stored && crc(slice(data_, off, covered)) == *stored;
   }
 
   void inode_node(std::uint64_t off, std::uint32_t totlen) {
-    if (totlen < kInodeNodeSize || !node_crc_ok(off, kInodeNodeSize - 8)) {
+    if (totlen < kInodeNodeSize || !node_crc_ok(off, kInodeNodeSize - 8, kInodeNodeSize - 4)) {
       problem("inode node at " + hex(off) + ": bad node CRC; skipped");
       return;
     }
@@ -155,7 +157,7 @@ class Scanner {
   }
 
   void dirent_node(std::uint64_t off, std::uint32_t totlen) {
-    if (totlen < kDirentNodeSize || !node_crc_ok(off, kDirentNodeSize - 8)) {
+    if (totlen < kDirentNodeSize || !node_crc_ok(off, kDirentNodeSize - 8, kDirentNodeSize - 8)) {
       problem("directory entry at " + hex(off) + ": bad node CRC; skipped");
       return;
     }
@@ -212,7 +214,9 @@ ScanResult scan(ByteView data, Endian endian, bool full) { return Scanner(data, 
 
 std::uint64_t instance_size(ByteView data, const ScanResult& scan) {
   std::uint64_t end = scan.end;
-  std::uint64_t erased = skip_erased(data, end);
+  std::uint64_t erased = first_unerased(data, end);
+  // Nodes are padded with 0xFF to a 4-byte boundary.
+  if (align_up(end, 4) <= erased) end = align_up(end, 4);
   if (erased <= end) return end;
   if (scan.erase_size != 0) {
     std::uint64_t boundary = align_up(end, scan.erase_size);

@@ -46,8 +46,10 @@ constexpr std::array<std::uint32_t, kDictSizes> dict_sizes() {
   return out;
 }
 
+constexpr auto kDictSizeList = dict_sizes();
+
 bool valid_dict_size(std::uint32_t dict) {
-  for (std::uint32_t d : dict_sizes()) {
+  for (std::uint32_t d : kDictSizeList) {
     if (d == dict) return true;
   }
   return false;
@@ -62,7 +64,7 @@ struct MagicTable {
   MagicTable() {
     std::size_t i = 0;
     for (std::uint8_t props : kPropsBytes) {
-      for (std::uint32_t dict : dict_sizes()) {
+      for (std::uint32_t dict : kDictSizeList) {
         bytes[i] = {static_cast<char>(props), static_cast<char>(dict & 0xff), static_cast<char>((dict >> 8) & 0xff),
                     static_cast<char>((dict >> 16) & 0xff), static_cast<char>(dict >> 24)};
         magics[i] = Magic{std::string_view(bytes[i].data(), bytes[i].size()), 0};
@@ -105,8 +107,8 @@ Result<Header> parse_header(ByteView data) {
 /// behaves exactly like the stream's own for that output, and costs little.
 Status trial_decode(ByteView data, const Header& h) {
   std::uint64_t want = std::min(kTrialOutput, h.size);
-  Decoded d = decode_lzma_raw(tail(data, kHeaderSize), h.lc, h.lp, h.pb, static_cast<std::uint32_t>(kTrialOutput),
-                              want);
+  Decoded d =
+      decode_lzma_raw(tail(data, kHeaderSize), h.lc, h.lp, h.pb, static_cast<std::uint32_t>(kTrialOutput), want);
   if (d.status == DecodeStatus::kCorrupt) return make_error(Errc::kBadMagic, "lzma data does not decode");
   // An end marker before the size the header announced is a contradiction.
   if (d.status == DecodeStatus::kOk && d.bytes.size() < want && h.size != kUnknownSize) {
@@ -135,6 +137,13 @@ class Lzma final : public Format {
 
   Result<std::uint64_t> extract(const Blob& data, Sink& sink) const override {
     Decoded d = decode_lzma_alone(data.view(), sink.budget());
+    // The decoder takes a stream that runs out of input as complete (kernels
+    // omit the end marker); with the size in the header, a shortfall is not.
+    std::uint64_t announced = ByteReader(data.view()).u64(5).value_or(kUnknownSize);
+    if (d.ok() && announced != kUnknownSize && d.bytes.size() < announced) {
+      d.status = DecodeStatus::kTruncated;
+      d.message = "input ends after " + std::to_string(d.bytes.size()) + " of " + std::to_string(announced) + " bytes";
+    }
     return emit_stream(std::move(d), sink, stream_member_name(sink, {}, ".lzma", "lzma"), name());
   }
 };

@@ -1,6 +1,7 @@
 #include "scanner/unpack/formats/packed_payload.h"
 
 #include <array>
+#include <bit>
 #include <cstring>
 
 #include "scanner/unpack/decode/decode.h"
@@ -36,7 +37,7 @@ bool plausible_lzma_alone(ByteView data) {
   auto size = r.u64(5);
   if (!props || !dict || !size || *props != 0x5d) return false;
   if (*dict < 4096 || *dict > (3U << 29)) return false;
-  std::uint32_t top = 1U << (31 - __builtin_clz(*dict));
+  std::uint32_t top = std::bit_floor(*dict);
   if (*dict != top && *dict != top + top / 2) return false;
   return *size == UINT64_MAX || *size < (1ULL << 40);
 }
@@ -78,7 +79,10 @@ std::string_view packing_suffix(Packing p) {
 
 std::optional<Packing> sniff_packing(ByteView data) {
   if (starts_with(data, "\x1f\x8b\x08") && data.size() > 3 && (data[3] & 0xe0) == 0) return Packing::kGzip;
-  if (starts_with(data, std::string_view("\xfd" "7zXZ\0", 6))) return Packing::kXz;
+  if (starts_with(data, std::string_view("\xfd"
+                                         "7zXZ\0",
+                                         6)))
+    return Packing::kXz;
   if (starts_with(data, "BZh") && data.size() >= 10 && data[3] >= '1' && data[3] <= '9' &&
       std::memcmp(data.data() + 4, "\x31\x41\x59\x26\x53\x59", 6) == 0) {
     return Packing::kBzip2;

@@ -1,0 +1,110 @@
+// The pedigree executable as a user runs it: exit codes, one-line errors,
+// reports written atomically, valid against the committed JSON Schema, and
+// deterministic.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "tests/support/manifest.h"
+
+namespace pedigree {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int code = -1;
+  std::string out;
+};
+
+/// Runs a shell command line, capturing stdout (stderr goes to out too when asked).
+Run sh(const std::string& cmd) {
+  Run r;
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string exe() {
+  const char* e = std::getenv("PEDIGREE_EXE");
+  return e != nullptr ? e : std::string(PEDIGREE_BINARY_DIR) + "/pedigree";
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "pedigree-cli-XXXXXX").string();
+    path = mkdtemp(tmpl.data());
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+TEST_SUITE("cli") {
+  TEST_CASE("cli: an unreadable image exits 2 with one line on stderr") {
+    auto r = sh(exe() + " scan /nonexistent/image.bin 2>&1");
+    CHECK(r.code == 2);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
+    CHECK(r.out.find("/nonexistent/image.bin") != std::string::npos);
+  }
+
+  TEST_CASE("cli: bad usage exits 2") {
+    CHECK(sh(exe() + " scan 2>/dev/null").code == 2);
+    CHECK(sh(exe() + " scan /dev/null -o pdf 2>/dev/null").code == 2);
+    CHECK(sh(exe() + " scan /dev/null --max-total lots 2>/dev/null").code == 2);
+    CHECK(sh(exe() + " frobnicate 2>/dev/null").code == 2);
+  }
+
+  TEST_CASE("cli: the JSON report of a sample is valid against docs/report.schema.json and deterministic") {
+    TempDir tmp;
+    std::string image = test::sample_path("mips-sysupgrade", "image.bin");
+    auto a = sh(exe() + " scan " + image + " --quiet -o json=" + (tmp.path / "a.json").string());
+    auto b = sh(exe() + " scan " + image + " --quiet --jobs 1 -o json=" + (tmp.path / "b.json").string());
+    REQUIRE(a.code == 0);
+    REQUIRE(b.code == 0);
+    CHECK(slurp(tmp.path / "a.json") == slurp(tmp.path / "b.json"));
+    auto v = sh("/usr/bin/python3 -m jsonschema -i " + (tmp.path / "a.json").string() + " " +
+                PEDIGREE_SOURCE_DIR + "/docs/report.schema.json 2>&1");
+    CHECK_MESSAGE(v.code == 0, v.out);
+    // No temporary files are left beside the report.
+    std::size_t entries = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path)) ++entries;
+    CHECK(entries == 2);
+  }
+
+  TEST_CASE("cli: the text summary names the image, its layers and counts") {
+    auto r = sh(exe() + " scan " + test::sample_path("mips-sysupgrade", "image.bin"));
+    CHECK(r.code == 0);
+    CHECK(r.out.find("image.bin") != std::string::npos);
+    CHECK(r.out.find("squashfs") != std::string::npos);
+    CHECK(r.out.find("files,") != std::string::npos);
+    CHECK(r.out.find("\x1b[") == std::string::npos);  // no colour when not a terminal
+  }
+
+  TEST_CASE("cli: extract writes the tree under the output directory only") {
+    TempDir tmp;
+    auto r = sh(exe() + " extract " + test::sample_path("mips-sysupgrade", "image.bin") + " -C " +
+                (tmp.path / "out").string() + " --quiet");
+    REQUIRE(r.code == 0);
+    CHECK(fs::exists(tmp.path / "out/0x4a0000.squashfs/bin/busybox"));
+    CHECK(fs::is_symlink(tmp.path / "out/0x4a0000.squashfs/bin/sh"));
+    CHECK(fs::exists(tmp.path / "out/0x0.uimage/kernel.lzma.extracted/0x0.lzma/kernel"));
+  }
+}
+
+}  // namespace
+}  // namespace pedigree

@@ -1,0 +1,95 @@
+// Inputs for the stream and text-firmware format tests: payloads that look
+// like firmware, reproducible noise, and a scratch directory for fixtures made
+// by the real command-line tools.
+#pragma once
+
+#include <doctest/doctest.h>
+#include <stdlib.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace pedigree::test {
+
+/// Reproducible pseudo-random bytes (splitmix64).
+inline std::string noise(std::size_t n, std::uint64_t seed) {
+  std::string out(n, '\0');
+  std::uint64_t x = seed;
+  for (std::size_t i = 0; i < n; i += 8) {
+    x += 0x9e3779b97f4a7c15ULL;
+    std::uint64_t z = x;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    z ^= z >> 31;
+    for (std::size_t k = 0; k < 8 && i + k < n; ++k) out[i + k] = static_cast<char>(z >> (8 * k));
+  }
+  return out;
+}
+
+/// Compressible but varied bytes, like a binary with strings and tables.
+inline std::string firmware_like(std::size_t n, std::uint64_t seed = 1) {
+  using namespace std::literals;
+  static constexpr std::string_view kWords[] = {"busybox "sv,
+                                                "/etc/init.d/rcS "sv,
+                                                "\x7f"
+                                                "ELF\x01\x01\x01"sv,
+                                                "libc.so.0 "sv,
+                                                "dropbear_2019.78 "sv,
+                                                "\0\0\0\0"sv,
+                                                "root:x:0:0 "sv,
+                                                "\xff\xff\xff\xff"sv};
+  std::string r = noise(n / 4 + 16, seed);
+  std::string out;
+  out.reserve(n + 32);
+  for (std::size_t i = 0; out.size() < n; ++i) {
+    auto c = static_cast<std::uint8_t>(r[i % r.size()]);
+    if (c < 160) {
+      out += kWords[c % std::size(kWords)];
+    } else {
+      out += static_cast<char>(c ^ static_cast<std::uint8_t>(i));
+    }
+  }
+  out.resize(n);
+  return out;
+}
+
+/// A temporary directory under /tmp, removed with everything in it.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    char tmpl[] = "/tmp/pedigree-test-XXXXXX";
+    const char* p = mkdtemp(tmpl);
+    REQUIRE(p != nullptr);
+    path_ = p;
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  ~ScratchDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  std::string path(std::string_view name) const { return path_ + "/" + std::string(name); }
+
+  void write(std::string_view name, std::string_view bytes) const {
+    std::ofstream f(path(name), std::ios::binary);
+    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  }
+  std::string read(std::string_view name) const {
+    std::ifstream f(path(name), std::ios::binary);
+    std::ostringstream s;
+    s << f.rdbuf();
+    return s.str();
+  }
+  /// Runs a shell command inside the directory; true when it succeeded.
+  bool run(const std::string& command) const {
+    return std::system(("cd '" + path_ + "' && " + command + " >/dev/null 2>&1").c_str()) == 0;
+  }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace pedigree::test
