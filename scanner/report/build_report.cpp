@@ -27,6 +27,7 @@ void add_unpack_result(Report& report, const unpack::UnpackResult& result) {
   const auto& nodes = result.tree.nodes;
   auto kids = result.tree.children();
   Counts& c = report.counts;
+  if (!nodes.empty()) report.image.format = nodes[0].format;
   for (std::uint32_t id = 1; id < nodes.size(); ++id) {  // 0 is the image itself
     const auto& n = nodes[id];
     c.max_depth = std::max(c.max_depth, n.depth);

@@ -72,6 +72,7 @@ std::string to_json(const Report& r, const Limits& limits) {
   j["schema"] = kSchema;
   j["tool"] = {{"name", "pedigree"}, {"version", r.tool_version}};
   j["image"] = {{"path", r.image.path}, {"name", r.image.name}, {"sha256", r.image.sha256}, {"size", r.image.size}};
+  if (!r.image.format.empty()) j["image"]["format"] = r.image.format;
   j["scan"] = {{"limits", limits_json(limits)}};
   j["layers"] = layers_json(r);
   j["files"] = files_json(r);

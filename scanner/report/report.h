@@ -16,6 +16,7 @@ struct Image {
   std::string name;  ///< file name: the root of every origin chain
   std::string sha256;
   std::uint64_t size = 0;
+  std::string format;  ///< format the whole image was identified as, if it is one instance with no members
 };
 
 struct Layer {

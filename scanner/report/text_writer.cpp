@@ -24,7 +24,10 @@ struct Style {
 
 void layers_section(std::string& out, const Report& r, const Style& st, std::size_t max_rows) {
   out += st.bold("Layers") + "\n";
-  if (r.layers.empty()) out += "  (no known format found)\n";
+  if (r.layers.empty()) {
+    out += r.image.format.empty() ? "  (no known format found)\n"
+                                  : fmt::format("  (the whole image is one {}, with no members)\n", r.image.format);
+  }
   std::size_t shown = 0;
   for (const auto& l : r.layers) {
     if (shown++ == max_rows) {
@@ -73,7 +76,9 @@ std::string to_text(const Report& r, const TextOptions& options) {
   const Counts& c = r.counts;
   std::string out;
   out += st.bold(fmt::format("Pedigree {} — {}", r.tool_version, r.image.name)) + "\n";
-  out += fmt::format("  sha256 {}\n  size   {} ({} bytes)\n\n", r.image.sha256, human_size(r.image.size), r.image.size);
+  out += fmt::format("  sha256 {}\n  size   {} ({} bytes)\n", r.image.sha256, human_size(r.image.size), r.image.size);
+  if (!r.image.format.empty()) out += fmt::format("  format {}\n", r.image.format);
+  out += "\n";
   layers_section(out, r, st, options.max_rows);
   out += fmt::format(
       "\n{}\n  {} files, {} directories, {} symlinks, {} hard links, {} device nodes\n"
