@@ -173,9 +173,14 @@ class CramWalk {
   void list(const Pending& dir) {
     std::uint64_t pos = dir.inode.offset;
     std::uint64_t end = pos + dir.inode.size;
-    while (pos < end && !stop_ && guard_.in_time()) {
+    while (pos < end && !stop_) {
+      if (!guard_.in_time()) {
+        stop_ = true;
+        return;
+      }
       auto in = read_inode(r_, pos);
-      if (!in || in->name_len == 0 || end - pos < 12 + in->name_len || !in_bounds(pos + 12, in->name_len, image_.size())) {
+      if (!in || in->name_len == 0 || end - pos < 12 + in->name_len ||
+          !in_bounds(pos + 12, in->name_len, image_.size())) {
         guard_.warn("cramfs: directory /" + dir.path + ": entry at offset " + std::to_string(pos) +
                     " is cut off or has no name");
         return;
@@ -189,6 +194,11 @@ class CramWalk {
         guard_.stop("cramfs: more than " + std::to_string(max_entries_) +
                     " directory entries: remaining members not extracted");
         return;
+      }
+      if (name.empty()) {
+        guard_.warn("cramfs: directory /" + dir.path + ": entry before offset " + std::to_string(pos) +
+                    " has an empty name: skipped");
+        continue;
       }
       visit(dir, dir.path.empty() ? name : dir.path + "/" + name, *in);
     }
@@ -211,7 +221,8 @@ class CramWalk {
         return;
       case kTypeFile: emit_file(std::move(path), in, mode); return;
       case kTypeLink: {
-        if (in.size > kMaxLinkTarget) guard_.warn("cramfs: /" + path + ": symlink target of " + std::to_string(in.size) + " bytes cut short");
+        if (in.size > kMaxLinkTarget)
+          guard_.warn("cramfs: /" + path + ": symlink target of " + std::to_string(in.size) + " bytes cut short");
         auto target = read_content(path, in, kMaxLinkTarget);
         emit({path, EntryKind::kSymlink, mode, std::string(target.begin(), target.end())}, Blob());
         return;
@@ -229,8 +240,8 @@ class CramWalk {
     }
     auto bytes = read_content(path, in, max);
     if (in.size > max) {
-      guard_.warn("cramfs: /" + path + ": larger than the output limit (kept " + std::to_string(bytes.size()) +
-                  " of " + std::to_string(in.size) + " bytes)");
+      guard_.warn("cramfs: /" + path + ": larger than the output limit (kept " + std::to_string(bytes.size()) + " of " +
+                  std::to_string(in.size) + " bytes)");
     }
     bool more = guard_.produced(bytes.size());
     emit({std::move(path), EntryKind::kFile, mode, {}}, Blob::from_vector(std::move(bytes)));

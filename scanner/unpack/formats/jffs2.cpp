@@ -22,6 +22,7 @@
 //   (parent, name) the highest version is the live entry. The root is inode 1.
 // CRCs are CRC-32 with the reflected IEEE polynomial, seed 0, no inversion.
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <unordered_map>
 
@@ -29,6 +30,7 @@
 #include "scanner/unpack/formats/inode_tree.h"
 #include "scanner/unpack/formats/jffs2_compr.h"
 #include "scanner/unpack/formats/jffs2_scan.h"
+#include "scanner/unpack/formats/output_cap.h"
 
 namespace pedigree::unpack {
 namespace {
@@ -59,15 +61,23 @@ class FileAssembler {
     for (const auto* n : nodes_) covered = std::max<std::uint64_t>(covered, std::uint64_t{n->offset} + n->dsize);
     std::uint64_t size = nodes_.empty() ? 0 : nodes_.back()->isize;
     if (size > covered) {
-      warn(sink, "size " + std::to_string(size) + " exceeds the data its nodes hold; cut to " + std::to_string(covered));
+      warn(sink,
+           "size " + std::to_string(size) + " exceeds the data its nodes hold; cut to " + std::to_string(covered));
       size = covered;
     }
-    if (size > budget.max_bytes) {
-      warn(sink, "cut to the output limit of " + std::to_string(budget.max_bytes) + " bytes");
-      size = budget.max_bytes;
+    std::uint64_t cap = output_cap(size, image_.size(), budget);
+    if (cap < size) {
+      warn(sink, "cut to the output limit of " + std::to_string(cap) + " bytes");
+      size = cap;
     }
     buf_.assign(size, 0);
-    for (const auto* n : nodes_) apply(*n);
+    for (const auto* n : nodes_) {
+      if (std::chrono::steady_clock::now() > budget.deadline) {
+        warn(sink, "time limit reached while decoding");
+        break;
+      }
+      apply(*n);
+    }
     if (failed_ > 0) {
       warn(sink, std::to_string(failed_) + " data nodes did not decode (first: " + first_failure_ + "); left as zeros");
     }
@@ -87,14 +97,17 @@ class FileAssembler {
   void zero(std::uint64_t from, std::uint64_t to) {
     from = std::min<std::uint64_t>(from, buf_.size());
     to = std::min<std::uint64_t>(to, buf_.size());
-    if (from < to) std::fill(buf_.begin() + static_cast<std::ptrdiff_t>(from), buf_.begin() + static_cast<std::ptrdiff_t>(to), 0);
+    if (from < to)
+      std::fill(buf_.begin() + static_cast<std::ptrdiff_t>(from), buf_.begin() + static_cast<std::ptrdiff_t>(to), 0);
   }
 
   // Writes the node's range, then applies its isize: a smaller isize is a
   // truncation, so bytes past it are gone until a later node rewrites them.
   void apply(const jffs2::DataNode& n) {
     std::uint64_t end = std::uint64_t{n.offset} + n.dsize;
-    if (n.dsize > kMaxNodeData) {
+    if (n.compr == jffs2::kComprZero) {
+      zero(n.offset, end);  // a hole node: may be large, never allocated
+    } else if (n.dsize > kMaxNodeData) {
       fail("node of " + std::to_string(n.dsize) + " bytes");
     } else if (n.dsize > 0 && n.offset < buf_.size()) {
       auto stored = slice(image_, n.at + jffs2::kInodeNodeSize, n.csize);

@@ -70,21 +70,14 @@ Result<std::vector<std::uint8_t>> decompress(std::uint8_t compr, ByteView stored
     case kComprCopy:
       if (stored.size() < dsize) return corrupt("stored data shorter than the node size");
       return std::vector<std::uint8_t>(stored.begin(), stored.begin() + dsize);
-    case kComprZero:
-      return std::vector<std::uint8_t>(dsize, 0);
-    case kComprRtime:
-      return decode_rtime(stored, dsize);
-    case kComprZlib:
-      return decode_jffs2_zlib(stored, dsize);
-    case kComprLzo:
-      return exact(decode_lzo1x(stored, dsize), dsize, "lzo");
-    case kComprLzma:
-      return exact(decode_lzma_raw(stored, 0, 0, 0, kLzmaDictSize, dsize), dsize, "lzma");
+    case kComprZero: return std::vector<std::uint8_t>(dsize, 0);
+    case kComprRtime: return decode_rtime(stored, dsize);
+    case kComprZlib: return decode_jffs2_zlib(stored, dsize);
+    case kComprLzo: return exact(decode_lzo1x(stored, dsize), dsize, "lzo");
+    case kComprLzma: return exact(decode_lzma_raw(stored, 0, 0, 0, kLzmaDictSize, dsize), dsize, "lzma");
     case kComprRubinMips:
-    case kComprDynRubin:
-      return make_error(Errc::kUnsupported, "rubin compression is not supported");
-    default:
-      return make_error(Errc::kUnsupported, "unknown compression " + std::to_string(compr));
+    case kComprDynRubin: return make_error(Errc::kUnsupported, "rubin compression is not supported");
+    default: return make_error(Errc::kUnsupported, "unknown compression " + std::to_string(compr));
   }
 }
 

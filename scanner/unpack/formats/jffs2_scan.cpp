@@ -35,10 +35,8 @@ bool known_type(std::uint16_t type) {
     case kTypePadding:
     case kTypeSummary:
     case kTypeXattr:
-    case kTypeXref:
-      return true;
-    default:
-      return false;
+    case kTypeXref: return true;
+    default: return false;
   }
 }
 

@@ -39,6 +39,16 @@ constexpr std::uint32_t kLegacyMagicValue = 0x184c2102;
 constexpr std::uint64_t kLegacyBlock = 8ULL << 20;
 constexpr std::uint64_t kLegacyBlockBound = LZ4_COMPRESSBOUND(kLegacyBlock);
 constexpr std::uint32_t kStoredBit = 0x80000000;
+// No LZ4 sequence yields more than 255 bytes per input byte (a length byte
+// of 255), plus the final literals.
+constexpr std::uint64_t kMaxExpansion = 255;
+constexpr std::uint64_t kExpansionSlack = 64;
+
+/// The most a legacy block of `size` compressed bytes can decode to, so that
+/// small blocks (and stray sizes in probe) do not reserve 8 MiB.
+std::uint64_t legacy_block_max(std::uint64_t size) {
+  return std::min(kLegacyBlock, size * kMaxExpansion + kExpansionSlack);
+}
 
 /// Checks the frame header (with its checksum, through liblz4) and returns
 /// its length.
@@ -83,7 +93,7 @@ Result<std::uint64_t> probe_legacy(ByteView data) {
   if (*size == 0 || *size > kLegacyBlockBound) return make_error(Errc::kBadMagic, "lz4 legacy block size out of range");
   auto block = r.bytes(8, *size);
   if (!block) return make_error(Errc::kBadMagic, "lz4 legacy first block runs past the input");
-  if (!decode_lz4_block(*block, kLegacyBlock).ok())
+  if (!decode_lz4_block(*block, legacy_block_max(*size)).ok())
     return make_error(Errc::kBadMagic, "lz4 legacy block does not decode");
   return std::uint64_t{0};
 }
@@ -135,7 +145,7 @@ class Lz4 final : public Format {
         sink.warn(std::string("lz4 legacy stream stopped at ") + hex_offset(pos) + ": " + out.why());
         break;
       }
-      Decoded d = decode_lz4_block(*block, kLegacyBlock);
+      Decoded d = decode_lz4_block(*block, legacy_block_max(*size));
       if (!d.ok()) {
         sink.warn("lz4 legacy block at " + hex_offset(pos) + " does not decode: " + d.message);
         break;

@@ -104,7 +104,8 @@ Result<Super> parse_legacy(const ByteReader& r, Super s) {
   auto block_size = r.u32(51);
   auto block_log = r.u16(34);
   auto used = s.major == 3 ? r.u64(63) : std::optional<std::uint64_t>(r.u32(8));
-  if (!block_size || !block_log || !used || !*used) return make_error(Errc::kTruncated, "squashfs superblock truncated");
+  if (!block_size || !block_log || !used || !*used)
+    return make_error(Errc::kTruncated, "squashfs superblock truncated");
   s.block_size = *block_size;
   s.block_log = *block_log;
   s.bytes_used = *used;
@@ -179,7 +180,11 @@ class Walk {
       pending_.pop_back();
       std::size_t mark = pending_.size();
       auto st = image_.read_dir(dir.inode, [&](DirEntry e) { return visit(dir, std::move(e)); });
-      if (!st) guard_.warn("squashfs: directory /" + dir.path + ": " + st.error().message);
+      if (!st) {
+        guard_.warn("squashfs: directory /" + dir.path + " (listing at " +
+                    hex(image_.super().dir_table + dir.inode.dir_block) + " + " + std::to_string(dir.inode.dir_offset) +
+                    "): " + st.error().message);
+      }
       std::reverse(pending_.begin() + static_cast<std::ptrdiff_t>(mark), pending_.end());  // keep listing order
     }
     return Ok{};
@@ -199,7 +204,10 @@ class Walk {
   };
 
   bool visit(const Pending& parent, DirEntry e) {
-    if (stop_ || !guard_.in_time()) return false;
+    if (stop_ || !guard_.in_time()) {
+      stop_ = true;
+      return false;
+    }
     if (++entries_ > max_entries_) {
       stop_ = true;
       return guard_.stop("squashfs: more than " + std::to_string(max_entries_) +

@@ -49,7 +49,8 @@ Error sqfs_error(const char* what, int code) {
     case SQFS_ERROR_ALLOC: why = "needs more memory than is available"; break;
     default: return make_error(Errc::kCorrupt, std::string(what) + ": libsquashfs error " + std::to_string(code));
   }
-  return make_error(code == SQFS_ERROR_OUT_OF_BOUNDS ? Errc::kTruncated : Errc::kCorrupt, std::string(what) + " " + why);
+  return make_error(code == SQFS_ERROR_OUT_OF_BOUNDS ? Errc::kTruncated : Errc::kCorrupt,
+                    std::string(what) + " " + why);
 }
 
 // The image as a read-only sqfs_file_t. base must stay the first member:
@@ -146,7 +147,8 @@ struct Image::Parts {
     return Ok{};
   }
   Status seek(sqfs_meta_reader_t* m, std::uint64_t block_pos, std::uint32_t offset, const char* what) {
-    if (offset >= kMetaBlockSize) return make_error(Errc::kCorrupt, std::string(what) + ": offset past a metadata block");
+    if (offset >= kMetaBlockSize)
+      return make_error(Errc::kCorrupt, std::string(what) + ": offset past a metadata block");
     int rc = sqfs_meta_reader_seek(m, block_pos, offset);
     if (rc != 0) return sqfs_error(what, rc);
     return Ok{};
@@ -192,7 +194,8 @@ Result<Inode> Image::read_inode(std::uint64_t ref, std::uint64_t max_file_bytes)
   std::array<std::uint8_t, 40> b{};
   if (auto st = parts_->read(m, b.data(), 16, "inode header"); !st) return st.error();
   std::uint16_t raw_type = le16(&b[0]);
-  if (raw_type < 1 || raw_type > 14) return make_error(Errc::kCorrupt, "unknown inode type " + std::to_string(raw_type));
+  if (raw_type < 1 || raw_type > 14)
+    return make_error(Errc::kCorrupt, "unknown inode type " + std::to_string(raw_type));
   Inode in;
   bool extended = raw_type > 7;
   in.type = static_cast<InodeType>(extended ? raw_type - 7 : raw_type);
@@ -214,7 +217,8 @@ Result<Inode> Image::read_inode(std::uint64_t ref, std::uint64_t max_file_bytes)
     case InodeType::kSymlink: {
       if (auto st = parts_->read(m, b.data(), 8, "symlink inode"); !st) return st.error();
       std::uint32_t len = le32(&b[4]);
-      if (len > kMaxLinkTarget) return make_error(Errc::kCorrupt, "symlink target of " + std::to_string(len) + " bytes");
+      if (len > kMaxLinkTarget)
+        return make_error(Errc::kCorrupt, "symlink target of " + std::to_string(len) + " bytes");
       in.target.resize(len);
       if (auto st = parts_->read(m, in.target.data(), len, "symlink target"); !st) return st.error();
       return in;
@@ -275,8 +279,7 @@ Status Image::read_dir(const Inode& dir, const std::function<bool(DirEntry)>& vi
   return Ok{};
 }
 
-Result<std::uint32_t> Image::Parts::decompress(ByteView in, bool compressed, std::uint32_t max_out,
-                                               std::uint8_t* out) {
+Result<std::uint32_t> Image::Parts::decompress(ByteView in, bool compressed, std::uint32_t max_out, std::uint8_t* out) {
   if (!compressed) {
     if (in.size() > max_out) return make_error(Errc::kCorrupt, "stored block larger than the block size");
     std::memcpy(out, in.data(), in.size());
@@ -307,8 +310,8 @@ Result<ByteView> Image::Parts::fragment_block(const Super& s, std::uint32_t inde
   }
   cached_fragment.reset();
   fragment_bytes.assign(s.block_size, 0);
-  auto n = decompress(data.subspan(start, on_disk), (word & kBlockUncompressed) == 0, s.block_size,
-                      fragment_bytes.data());
+  auto n =
+      decompress(data.subspan(start, on_disk), (word & kBlockUncompressed) == 0, s.block_size, fragment_bytes.data());
   if (!n) return n.error();
   fragment_bytes.resize(*n);
   cached_fragment = index;
@@ -334,8 +337,8 @@ FileData Image::read_file(const Inode& file, std::uint64_t max_bytes) {
       fd.problem = where + " lies outside the data area";
       return fd;
     }
-    auto n = parts_->decompress(parts_->data.subspan(pos, on_disk), (word & kBlockUncompressed) == 0,
-                                super_.block_size, parts_->block.data());
+    auto n = parts_->decompress(parts_->data.subspan(pos, on_disk), (word & kBlockUncompressed) == 0, super_.block_size,
+                                parts_->block.data());
     if (!n || *n < take) {
       fd.problem = n ? where + " decompressed to " + std::to_string(*n) + " bytes, expected " + std::to_string(expect)
                      : where + ": " + n.error().message;

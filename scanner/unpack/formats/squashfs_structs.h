@@ -71,7 +71,7 @@ struct Inode {
   std::uint64_t file_size = 0;
   std::uint32_t frag_index = kNoFragment;
   std::uint32_t frag_offset = 0;
-  std::uint64_t block_count = 0;          ///< full or partial blocks before the fragment
+  std::uint64_t block_count = 0;           ///< full or partial blocks before the fragment
   std::vector<std::uint32_t> block_sizes;  ///< the first ones of them, as far as they were read
   // Symbolic links.
   std::string target;

@@ -36,14 +36,16 @@ constexpr std::uint64_t kRecord = 10240;
 constexpr std::uint64_t kMaxPaxBody = 1 << 20;  // libarchive refuses larger extension headers
 
 bool checksum_ok(ByteView h) {
+  if (h.size() != kBlock) return false;
   auto stored = parse_ascii_number(h.subspan(148, 8), 8, FieldPadding::kPadded);
   if (!stored) return false;
   std::uint64_t sum_unsigned = 8 * ' ';
   std::int64_t sum_signed = 8 * ' ';
+  const std::uint8_t* p = h.data();
   for (std::size_t i = 0; i < kBlock; ++i) {
     if (i >= 148 && i < 156) continue;
-    sum_unsigned += h[i];
-    sum_signed += static_cast<std::int8_t>(h[i]);
+    sum_unsigned += p[i];
+    sum_signed += static_cast<std::int8_t>(p[i]);
   }
   return *stored == sum_unsigned || static_cast<std::int64_t>(*stored) == sum_signed;
 }

@@ -19,7 +19,8 @@
 // the volume table: up to 128 records of 172 bytes: reserved_pebs u32 @0,
 // alignment u32 @4, data_pad u32 @8, vol_type u8 @12, upd_marker u8 @13,
 // name_len u16 @14, name[128] @16, flags u8 @144, crc u32 @168 (over 0..167).
-// A record whose reserved_pebs is 0 is an unused slot.
+// A record whose reserved_pebs is 0 is an unused slot. Other internal volumes
+// (ids above the layout volume's, such as fastmap) are not members.
 // Each volume becomes one member "<name>.ubivol": static volumes trimmed to
 // their data, dynamic volumes as whole LEBs up to the highest mapped one
 // (unmapped LEBs read as erased flash, 0xFF).
@@ -30,6 +31,7 @@
 
 #include "scanner/core/hash.h"
 #include "scanner/unpack/format.h"
+#include "scanner/unpack/formats/output_cap.h"
 
 namespace pedigree::unpack {
 namespace {
@@ -42,6 +44,9 @@ constexpr std::uint32_t kMaxVolumes = 128;
 constexpr std::uint8_t kDynamic = 1, kStatic = 2;
 constexpr std::uint64_t kMinPeb = 1 << 10, kMaxPeb = 1 << 24;
 constexpr std::size_t kMaxWarnings = 20;
+// Damaged PEBs in a row that still count as part of the image when an intact
+// one follows; a longer run means the image has ended.
+constexpr std::uint32_t kMaxDamagedRun = 8;
 
 std::uint32_t ubi_crc(ByteView b) { return ~crc32_update(0, b); }
 
@@ -98,15 +103,18 @@ Result<Geometry> detect_geometry(ByteView data) {
 }
 
 /// PEBs that belong to the image: intact headers of the same image, with
-/// erased PEBs allowed between them. Counts up to the last intact one.
+/// erased PEBs and short runs of damaged ones allowed between them. Counts up
+/// to the last intact one.
 std::uint64_t count_pebs(ByteView data, const Geometry& g) {
   std::uint64_t last = 0;
+  std::uint32_t damaged_run = 0;
   for (std::uint64_t i = 0; i * g.peb_size < data.size(); ++i) {
     std::uint64_t at = i * g.peb_size;
     auto ec = read_ec(data, at);
     if (ec && same_layout(*ec, g)) {
       last = i + 1;
-    } else if (!erased(data, at, g.peb_size)) {
+      damaged_run = 0;
+    } else if (!erased(data, at, g.peb_size) && ++damaged_run > kMaxDamagedRun) {
       break;
     }
   }
@@ -183,8 +191,9 @@ class UbiReader {
     c.sqnum = *r.u64(at + 40);
     c.data_at = peb_at + g_.data_offset;
     std::uint64_t room = g_.peb_size - g_.data_offset;
-    if (c.data_pad >= room || (c.vol_type == kStatic && c.data_size > room - c.data_pad)) {
-      warn("PEB at " + hex(peb_at) + ": volume header sizes out of range; skipped");
+    bool type_ok = c.vol_type == kDynamic || c.vol_type == kStatic;
+    if (!type_ok || c.data_pad >= room || (c.vol_type == kStatic && c.data_size > room - c.data_pad)) {
+      warn("PEB at " + hex(peb_at) + ": volume header fields out of range; skipped");
       return std::nullopt;
     }
     c.leb_size = room - c.data_pad;
@@ -201,8 +210,11 @@ class UbiReader {
   void collect() {
     for (std::uint64_t i = 0; i < pebs_; ++i) {
       std::uint64_t at = i * g_.peb_size;
-      auto ec = read_ec(data_, at);
-      if (!ec) continue;
+      // A damaged erase counter does not spoil the volume header after it.
+      if (!read_ec(data_, at)) {
+        if (erased(data_, at, g_.peb_size)) continue;
+        warn("PEB at " + hex(at) + ": damaged erase-counter header");
+      }
       auto c = read_vid(at);
       if (!c) continue;
       if (c->copy_flag != 0 && !data_intact(*c)) continue;
@@ -240,7 +252,8 @@ class UbiReader {
     bool have_table = !volumes_.empty();
     if (!have_table) warn("no intact volume table; volumes named by number");
     for (const auto& [key, leb] : lebs_) {
-      if (key.first == kLayoutVolume || volumes_.count(key.first) != 0) continue;
+      // Internal volumes (layout, fastmap) start at the layout volume's id.
+      if (key.first >= kLayoutVolume || volumes_.count(key.first) != 0) continue;
       volumes_[key.first] = Volume{"", 0, leb.vol_type};
       if (have_table) warn("volume " + std::to_string(key.first) + " is not in the volume table");
     }
@@ -282,7 +295,8 @@ class UbiReader {
 };
 
 bool UbiReader::append(std::vector<std::uint8_t>& out, const LebCopy* leb, std::uint64_t len, const Volume& vol) {
-  std::uint64_t limit = sink_.budget().max_bytes;
+  // Unmapped LEBs cost no input, so the ratio limit matters here.
+  std::uint64_t limit = output_cap(UINT64_MAX, data_.size(), sink_.budget());
   if (out.size() >= limit || len > limit - out.size()) {
     warn("volume " + vol.name + ": cut at the output limit of " + std::to_string(limit) + " bytes");
     out.resize(std::min<std::uint64_t>(limit, out.size()));

@@ -36,6 +36,7 @@
 #include "scanner/unpack/decode/decode.h"
 #include "scanner/unpack/format.h"
 #include "scanner/unpack/formats/inode_tree.h"
+#include "scanner/unpack/formats/output_cap.h"
 #include "scanner/unpack/formats/ubifs_nodes.h"
 
 namespace pedigree::unpack {
@@ -58,17 +59,10 @@ Result<std::vector<std::uint8_t>> decode_block(const ubifs::DataRec& d) {
     case ubifs::kComprNone:
       if (d.stored.size() < d.size) return make_error(Errc::kCorrupt, "stored block too short");
       return std::vector<std::uint8_t>(d.stored.begin(), d.stored.begin() + d.size);
-    case ubifs::kComprLzo:
-      out = decode_lzo1x(d.stored, d.size);
-      break;
-    case ubifs::kComprZlib:
-      out = decode_deflate(d.stored, budget);
-      break;
-    case ubifs::kComprZstd:
-      out = decode_zstd(d.stored, budget);
-      break;
-    default:
-      return make_error(Errc::kUnsupported, "unknown compression " + std::to_string(d.compr));
+    case ubifs::kComprLzo: out = decode_lzo1x(d.stored, d.size); break;
+    case ubifs::kComprZlib: out = decode_deflate(d.stored, budget); break;
+    case ubifs::kComprZstd: out = decode_zstd(d.stored, budget); break;
+    default: return make_error(Errc::kUnsupported, "unknown compression " + std::to_string(d.compr));
   }
   if (out.bytes.size() != d.size) {
     return make_error(Errc::kCorrupt, "block does not decode (" + (out.ok() ? "short output" : out.message) + ")");
@@ -77,7 +71,8 @@ Result<std::vector<std::uint8_t>> decode_block(const ubifs::DataRec& d) {
 }
 
 /// Rebuilds one inode's bytes from its data nodes; missing blocks are holes.
-Blob read_inode(const ubifs::Contents& c, std::uint64_t inum, const OutputBudget& budget, Sink& sink) {
+Blob read_inode(const ubifs::Contents& c, std::uint64_t volume_bytes, std::uint64_t inum, const OutputBudget& budget,
+                Sink& sink) {
   auto warn = [&](const std::string& m) { sink.warn("ubifs: inode " + std::to_string(inum) + ": " + m); };
   auto found = c.inodes.find(inum);
   if (found == c.inodes.end()) return Blob();
@@ -98,9 +93,10 @@ Blob read_inode(const ubifs::Contents& c, std::uint64_t inum, const OutputBudget
     warn("size " + std::to_string(size) + " far beyond its data; cut to " + std::to_string(covered));
     size = covered;
   }
-  if (size > budget.max_bytes) {
-    warn("cut to the output limit of " + std::to_string(budget.max_bytes) + " bytes");
-    size = budget.max_bytes;
+  std::uint64_t cap = output_cap(size, volume_bytes, budget);
+  if (cap < size) {
+    warn("cut to the output limit of " + std::to_string(cap) + " bytes");
+    size = cap;
   }
   std::vector<std::uint8_t> buf(size, 0);
   std::size_t failed = 0;
@@ -113,7 +109,8 @@ Blob read_inode(const ubifs::Contents& c, std::uint64_t inum, const OutputBudget
       if (failed++ == 0) first_failure = block.error().message;
       continue;
     }
-    std::copy_n(block->begin(), std::min<std::uint64_t>(block->size(), size - off), buf.begin() + static_cast<std::ptrdiff_t>(off));
+    std::copy_n(block->begin(), std::min<std::uint64_t>(block->size(), size - off),
+                buf.begin() + static_cast<std::ptrdiff_t>(off));
   }
   if (failed > 0) warn(std::to_string(failed) + " blocks did not decode (first: " + first_failure + "); left as zeros");
   return Blob::from_vector(std::move(buf));
@@ -152,7 +149,7 @@ class Ubifs final : public Format {
     for (const auto& p : problems) sink.warn("ubifs: " + p);
     InodeGraph graph = build_graph(contents, sink);
     ReadInode read = [&](std::uint64_t inum, const OutputBudget& budget, Sink& s) {
-      return read_inode(contents, inum, budget, s);
+      return read_inode(contents, data.size(), inum, budget, s);
     };
     emit_inode_graph(graph, read, sink, name());
     return ubifs::volume_size(data.view(), *sb);

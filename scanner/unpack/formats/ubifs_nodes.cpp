@@ -41,7 +41,10 @@ struct Node {
 class Reader {
  public:
   Reader(ByteView data, const Superblock& sb, std::vector<std::string>& problems)
-      : data_(data), r_(data, Endian::kLittle), sb_(sb), problems_(problems),
+      : data_(data),
+        r_(data, Endian::kLittle),
+        sb_(sb),
+        problems_(problems),
         lebs_(std::min<std::uint64_t>(sb.leb_cnt, (data.size() + sb.leb_size - 1) / sb.leb_size)) {}
 
   Contents run() {
@@ -73,7 +76,8 @@ class Reader {
     if (lnum >= lebs_ || offs + kCommonHeaderSize > sb_.leb_size) return std::nullopt;
     std::uint64_t at = lnum * sb_.leb_size + offs;
     auto len = r_.u32(at + 16);
-    if (!len || *r_.u32(at) != kNodeMagic || *len < kCommonHeaderSize || offs + *len > sb_.leb_size) return std::nullopt;
+    if (!len || *r_.u32(at) != kNodeMagic || *len < kCommonHeaderSize || offs + *len > sb_.leb_size)
+      return std::nullopt;
     auto body = r_.bytes(at + 8, *len - 8);
     if (!body || crc(*body) != *r_.u32(at + 4)) return std::nullopt;
     return Node{at, *len, *r_.u8(at + 20), *r_.u64(at + 8)};
@@ -152,7 +156,8 @@ bool Reader::walk_index(const Node& master) {
   return ok;
 }
 
-bool Reader::walk_idx_node(const Node& n, std::uint32_t expect_level, std::vector<std::pair<Node, std::uint32_t>>& stack) {
+bool Reader::walk_idx_node(const Node& n, std::uint32_t expect_level,
+                           std::vector<std::pair<Node, std::uint32_t>>& stack) {
   std::uint32_t count = r_.u16(n.at + 24).value_or(0);
   std::uint32_t level = r_.u16(n.at + 26).value_or(0);
   std::uint32_t body = n.len > kIdxHeaderSize ? n.len - kIdxHeaderSize : 0;

@@ -70,7 +70,7 @@ struct DataRec {
 /// The live file-system state: newest node per key.
 struct Contents {
   std::map<std::uint64_t, InodeRec> inodes;
-  std::map<std::pair<std::uint64_t, std::string>, DentRec> dents;  ///< (parent inum, name)
+  std::map<std::pair<std::uint64_t, std::string>, DentRec> dents;   ///< (parent inum, name)
   std::map<std::pair<std::uint64_t, std::uint32_t>, DataRec> data;  ///< (inum, block)
 };
 

@@ -16,6 +16,7 @@
 // times; no block exceeds min(window, 128 KiB). Walking the block headers
 // gives the frame's exact length without decoding.
 #include <optional>
+#include <vector>
 
 #include "scanner/unpack/decode/decode.h"
 #include "scanner/unpack/format.h"
@@ -26,17 +27,24 @@ namespace {
 
 constexpr Magic kMagics[] = {{"\x28\xb5\x2f\xfd", 0}};
 constexpr std::uint64_t kDescriptorOffset = 4;
-constexpr std::uint32_t kMaxWindowLog = 31;  // the largest any decoder accepts
+constexpr std::uint32_t kMaxWindowLog = 31;              // the largest any decoder accepts
+constexpr std::uint64_t kDecoderMaxWindow = 1ULL << 27;  // what decode_zstd allows
+constexpr std::uint8_t kDecoderMaxWindowDescriptor = (27 - 10) << 3;
 constexpr std::uint64_t kMaxBlock = 128 * 1024;
 constexpr std::uint64_t kBlockHeader = 3;
 constexpr std::uint64_t kChecksumSize = 4;
-// Output decoded by probe to reject stray magics followed by noise.
-constexpr std::uint64_t kTrialOutput = 64 * 1024;
+// Output decoded by probe to reject stray magics followed by noise (enough
+// for small frames to reach their checksum), and the input copied when the
+// header must be altered for that.
+constexpr std::uint64_t kTrialOutput = 256 * 1024;
+constexpr std::size_t kTrialInput = 256 * 1024;
 
 struct FrameHeader {
   std::uint64_t size = 0;       ///< bytes up to the first block
+  std::uint64_t window = 0;     ///< the decoder's history buffer
   std::uint64_t block_max = 0;  ///< largest legal block
   std::optional<std::uint64_t> content_size;
+  bool single = false;  ///< Single_Segment: no window descriptor
   bool checksum = false;
 };
 
@@ -70,7 +78,9 @@ Result<FrameHeader> parse_header(ByteReader r) {
   }
   if (single) window = h.content_size.value_or(0);  // the whole content is the window
   h.size = off + fcs_size;
+  h.window = window;
   h.block_max = std::min(window, kMaxBlock);
+  h.single = single;
   h.checksum = (*fhd & 0x04) != 0;
   return h;
 }
@@ -105,6 +115,28 @@ Result<std::uint64_t> frame_length(ByteReader r, const FrameHeader& h) {
   return off <= r.size() ? off : 0;
 }
 
+/// Decodes the first kTrialOutput bytes: compressed blocks of noise fail
+/// almost at once. A window larger than the decoder accepts is lowered in a
+/// copy of the header; output this short never reaches back that far, so the
+/// decoding is the same. (A single-segment frame's window is its content
+/// size, which cannot be lowered: such a frame could not be decoded anyway,
+/// and without a trial noise would pass, so it is refused.)
+Status trial_decode(ByteView frame, const FrameHeader& h) {
+  std::vector<std::uint8_t> lowered;
+  if (h.window > kDecoderMaxWindow) {
+    if (h.single) return make_error(Errc::kUnsupported, "zstd single-segment frame larger than the decoder's window");
+    ByteView prefix = frame.first(std::min<std::size_t>(frame.size(), kTrialInput));
+    lowered.assign(prefix.begin(), prefix.end());
+    lowered[kDescriptorOffset + 1] = kDecoderMaxWindowDescriptor;
+    frame = lowered;
+  }
+  OutputBudget trial;
+  trial.max_bytes = kTrialOutput;
+  Decoded d = decode_zstd(frame, trial);
+  if (d.status == DecodeStatus::kCorrupt) return make_error(Errc::kBadMagic, "zstd data does not decode: " + d.message);
+  return Ok{};
+}
+
 class Zstd final : public Format {
  public:
   std::string_view name() const override { return "zstd"; }
@@ -117,12 +149,8 @@ class Zstd final : public Format {
     if (!h) return h.error();
     auto len = frame_length(r, *h);
     if (!len) return len.error();
-    // Compressed blocks of noise fail to decode almost at once.
-    OutputBudget trial;
-    trial.max_bytes = kTrialOutput;
-    Decoded d = decode_zstd(*len == 0 ? data : data.first(*len), trial);
-    if (d.status == DecodeStatus::kCorrupt)
-      return make_error(Errc::kBadMagic, "zstd data does not decode: " + d.message);
+    auto trial = trial_decode(*len == 0 ? data : data.first(*len), *h);
+    if (!trial) return trial.error();
     return *len;
   }
 

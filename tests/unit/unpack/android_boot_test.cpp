@@ -136,8 +136,8 @@ TEST_CASE("android_boot: stray magics and odd page sizes are rejected; damage is
   std::string odd = v0;
   put32(odd, 36, 3000);
   CHECK_FALSE(boot().probe(as_bytes(odd)).ok());
-  test::survive_damage(boot(), v0, 3);
-  test::survive_damage(boot(), fx.build("--dtb dtb --header_version 2"), 5);
+  test::survive_damage(boot(), v0, 7);
+  test::survive_damage(boot(), fx.build("--dtb dtb --header_version 2"), 13);
 }
 
 TEST_CASE("android_vendor_boot: mkbootimg version 3 gives the vendor ramdisk and the DTB") {

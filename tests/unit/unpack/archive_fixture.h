@@ -171,6 +171,23 @@ inline void check_exact_size(const unpack::Format& f, const std::string& instanc
   CHECK(*q == instance.size());
 }
 
+/// Extracts copies of `instance` with one byte flipped: densely over the first
+/// header bytes after `from`, then at `count` positions spread up to `to`.
+/// None may crash, hang or claim more bytes than it was given.
+inline void extract_flipped(const unpack::Format& f, const std::string& instance, std::size_t count,
+                            std::size_t from = 0, std::size_t to = SIZE_MAX) {
+  to = std::min(to, instance.size());
+  std::vector<std::size_t> at;
+  for (std::size_t i = from; i < std::min(to, from + 128); i += 3) at.push_back(i);
+  for (std::size_t k = 0; k < count && from < to; ++k) at.push_back(from + (to - from) * k / count);
+  for (std::size_t i : at) {
+    std::string flipped = instance;
+    flipped[i] = static_cast<char>(flipped[i] ^ (0x41 + i % 7));
+    auto x = extract_with(f, Blob::from_string(flipped));
+    CHECK(x.consumed <= flipped.size());
+  }
+}
+
 /// One entry for write_archive().
 struct WriteEntry {
   std::string path;
@@ -182,14 +199,15 @@ struct WriteEntry {
 /// An archive written by libarchive in `format` (ARCHIVE_FORMAT_*), in memory,
 /// without block padding at its end.
 inline std::string write_archive(int format, const std::vector<WriteEntry>& entries) {
-  std::size_t cap = 64 * 1024;
-  for (const auto& e : entries) cap += e.content.size() + e.path.size() * 2 + 3 * 1024;
-  std::string out(cap, '\0');
-  std::size_t used = 0;
+  std::string out;
+  auto append = [](struct archive*, void* sink, const void* buf, std::size_t n) -> la_ssize_t {
+    static_cast<std::string*>(sink)->append(static_cast<const char*>(buf), n);
+    return static_cast<la_ssize_t>(n);
+  };
   struct archive* a = archive_write_new();
   REQUIRE(archive_write_set_format(a, format) == ARCHIVE_OK);
   archive_write_set_bytes_in_last_block(a, 1);  // no padding after the archive
-  REQUIRE(archive_write_open_memory(a, out.data(), out.size(), &used) == ARCHIVE_OK);
+  REQUIRE(archive_write_open2(a, &out, nullptr, append, nullptr, nullptr) == ARCHIVE_OK);
   for (const auto& e : entries) {
     struct archive_entry* ae = archive_entry_new();
     archive_entry_copy_pathname(ae, e.path.c_str());
@@ -216,7 +234,6 @@ inline std::string write_archive(int format, const std::vector<WriteEntry>& entr
   }
   REQUIRE(archive_write_close(a) == ARCHIVE_OK);
   archive_write_free(a);
-  out.resize(used);
   return out;
 }
 

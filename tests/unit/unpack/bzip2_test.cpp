@@ -87,7 +87,7 @@ TEST_CASE("bzip2: a corrupted block warns or fails, never crashes") {
 
 TEST_CASE("bzip2: planted magics over noise are rejected") {
   int accepted_short = 0, accepted_full = 0;
-  for (std::uint64_t seed = 0; seed < 1000; ++seed) {
+  for (std::uint64_t seed = 0; seed < 300; ++seed) {
     std::string noise = test::noise(20000, seed);
     accepted_short += bzip2().probe(as_bytes("BZh9" + noise)).ok() ? 1 : 0;
     accepted_full += bzip2().probe(as_bytes(std::string("BZh91AY&SY", 10) + noise)).ok() ? 1 : 0;

@@ -66,7 +66,8 @@ class Fixture {
     auto& img = images_[options];
     if (!img.empty()) return img;
     fs::path out = root_ / "out.img";
-    std::string cmd = "mkfs.cramfs " + options + " '" + (root_ / "src").string() + "' '" + out.string() + "' >/dev/null 2>&1";
+    std::string cmd =
+        "mkfs.cramfs " + options + " '" + (root_ / "src").string() + "' '" + out.string() + "' >/dev/null 2>&1";
     REQUIRE_MESSAGE(std::system(cmd.c_str()) == 0, cmd);
     std::ifstream in(out, std::ios::binary);
     std::stringstream ss;
@@ -81,9 +82,9 @@ class Fixture {
     REQUIRE(mkdtemp(tmpl) != nullptr);
     root_ = tmpl;
     fs::path src = root_ / "src";
-    files_ = {{"hello.txt", "hello cramfs\n"}, {"empty", ""}, {"big.bin", lines((100U << 10) + 123)},
-              {"zeros", std::string(3 * 4096 + 10, '\0')}, {"bin/su", "pretend setuid binary\n"},
-              {"a/b/c/deep.txt", "deep\n"}};
+    files_ = {{"hello.txt", "hello cramfs\n"},        {"empty", ""},
+              {"big.bin", lines((100U << 10) + 123)}, {"zeros", std::string(3 * 4096 + 10, '\0')},
+              {"bin/su", "pretend setuid binary\n"},  {"a/b/c/deep.txt", "deep\n"}};
     for (const auto& [path, content] : files_) {
       fs::create_directories((src / path).parent_path());
       std::ofstream(src / path, std::ios::binary) << content;
@@ -222,8 +223,8 @@ TEST_CASE("cramfs: a directory that lists itself ends the walk with a warning") 
 std::string zlib_block(const std::string& data) {
   uLongf n = compressBound(data.size());
   std::string out(n, '\0');
-  REQUIRE(compress2(reinterpret_cast<Bytef*>(out.data()), &n, reinterpret_cast<const Bytef*>(data.data()),
-                    data.size(), 9) == Z_OK);
+  REQUIRE(compress2(reinterpret_cast<Bytef*>(out.data()), &n, reinterpret_cast<const Bytef*>(data.data()), data.size(),
+                    9) == Z_OK);
   out.resize(n);
   return out;
 }
@@ -239,7 +240,7 @@ TEST_CASE("cramfs: extended block pointers: direct, uncompressed and following b
   put_le32(img, 8, 0x800);  // extended block pointers
   img.replace(16, 16, "Compressed ROMFS");
   put_le32(img, 64, 040755);
-  put_le32(img, 68, 16);                   // the root lists one entry of 12 + 4 bytes
+  put_le32(img, 68, 16);  // the root lists one entry of 12 + 4 bytes
   put_le32(img, 72, (76 / 4) << 6);
   std::string entry(16, '\0');
   put_le32(entry, 0, 0100644);

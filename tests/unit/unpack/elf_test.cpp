@@ -73,7 +73,7 @@ TEST_CASE("elf: truncation, broken header fields and stray magics are rejected; 
                                   "ELF" +
                                   test::noise_bytes(400, 53)))
                   .ok());
-  test::survive_damage(elf(), image, 61);
+  test::survive_damage(elf(), image, 127);
   // The header and both tables, byte by byte.
   for (std::size_t i = 0; i < 64; ++i) {
     std::string bad = image;

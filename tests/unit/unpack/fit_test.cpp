@@ -130,8 +130,8 @@ TEST_CASE("fit: stray magics and damaged trees are rejected or survived") {
   std::string noise = "\xd0\x0d\xfe\xed" + test::noise_bytes(300, 12);
   CHECK_FALSE(fit().probe(as_bytes(noise)).ok());
   FitFixture fx;
-  test::survive_damage(fit(), fx.build("-E"), 7);
-  test::survive_damage(fit(), fx.build(""), 13);
+  test::survive_damage(fit(), fx.build("-E"), 11);
+  test::survive_damage(fit(), fx.build(""), 23);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <lzma.h>
 
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "scanner/unpack/formats/jffs2_compr.h"
@@ -23,23 +24,32 @@ const std::string kSu = test::sample_bytes(5000, 2);
 constexpr const char* kPasswd = "root:x:0:0:root:/root:/bin/sh\n";
 constexpr const char* kDevTable = "/dev d 755 0 0 - - - - -\n/dev/console c 600 0 0 5 1 0 0 -\n";
 
-/// The tree every mkfs.jffs2 fixture is built from.
-void make_tree(const test::TempDir& t) {
-  t.write("root/etc/passwd", kPasswd);
-  std::filesystem::create_hard_link(t.path("root/etc/passwd"), t.path("root/etc/passwd.hard"));
-  t.write("root/bin/busybox", kBusybox, 0755);
-  t.write("root/sbin/su", kSu, 04755);
-  t.write("root/empty", "", 0600);
-  t.write("root/a/b/c/deep.txt", "deep\n");
-  t.mkdir("root/a/b", 0700);
-  t.symlink("bin/busybox", "root/sh");
-  t.write("devtable", kDevTable);
+/// The tree every mkfs.jffs2 fixture is built from, made once per run.
+const test::TempDir& tree() {
+  static const test::TempDir t;
+  static bool made = false;
+  if (!made) {
+    made = true;
+    t.write("root/etc/passwd", kPasswd);
+    std::filesystem::create_hard_link(t.path("root/etc/passwd"), t.path("root/etc/passwd.hard"));
+    t.write("root/bin/busybox", kBusybox, 0755);
+    t.write("root/sbin/su", kSu, 04755);
+    t.write("root/empty", "", 0600);
+    t.write("root/a/b/c/deep.txt", "deep\n");
+    t.mkdir("root/a/b", 0700);
+    t.symlink("bin/busybox", "root/sh");
+    t.write("devtable", kDevTable);
+  }
+  return t;
 }
 
-/// Builds an image with mkfs.jffs2 and the given options; returns its bytes.
-std::string mkfs(const test::TempDir& t, const std::string& options) {
-  REQUIRE(t.run("mkfs.jffs2 -r root -D devtable -o out.img " + options));
-  return t.read("out.img");
+/// The image mkfs.jffs2 builds from the tree with these options (cached).
+const std::string& mkfs(const std::string& options) {
+  static std::map<std::string, std::string> images;
+  auto it = images.find(options);
+  if (it != images.end()) return it->second;
+  REQUIRE(tree().run("mkfs.jffs2 -r root -D devtable -o out.img " + options));
+  return images[options] = tree().read("out.img");
 }
 
 void check_tree(const test::CollectingSink& s) {
@@ -48,7 +58,8 @@ void check_tree(const test::CollectingSink& s) {
   CHECK(passwd->text() == kPasswd);
   const auto* hard = s.find("etc/passwd.hard");
   REQUIRE(hard != nullptr);
-  bool one_is_link = hard->entry.kind == unpack::EntryKind::kHardlink || passwd->entry.kind == unpack::EntryKind::kHardlink;
+  bool one_is_link =
+      hard->entry.kind == unpack::EntryKind::kHardlink || passwd->entry.kind == unpack::EntryKind::kHardlink;
   CHECK(one_is_link);
   const auto* busybox = s.find("bin/busybox");
   REQUIRE(busybox != nullptr);
@@ -87,11 +98,9 @@ std::set<int> compressors(const std::string& image) {
 }
 
 TEST_CASE("jffs2: little- and big-endian images round-trip every kind of member") {
-  test::TempDir t;
-  make_tree(t);
   for (const char* endian : {"-l", "-b"}) {
     CAPTURE(endian);
-    std::string image = mkfs(t, endian);
+    const std::string& image = mkfs(endian);
     auto x = test::extract_with(jffs2(), Blob::from_string(image));
     REQUIRE(x.extracted);
     CHECK(x.consumed == image.size());
@@ -101,11 +110,9 @@ TEST_CASE("jffs2: little- and big-endian images round-trip every kind of member"
 }
 
 TEST_CASE("jffs2: padded images report their size up to the erase-block boundary") {
-  test::TempDir t;
-  make_tree(t);
   for (const char* eb : {"64KiB", "128KiB"}) {
     CAPTURE(eb);
-    std::string image = mkfs(t, std::string("-l -p -e ") + eb);
+    const std::string& image = mkfs(std::string("-l -p -e ") + eb);
     std::uint64_t block = std::string(eb) == "64KiB" ? 65536 : 131072;
     CHECK(image.size() % block == 0);
     auto x = test::extract_with(jffs2(), Blob::from_string(image + "TRAILING DATA"));
@@ -116,37 +123,35 @@ TEST_CASE("jffs2: padded images report their size up to the erase-block boundary
 }
 
 TEST_CASE("jffs2: unpadded image followed by other data reports the end of its last node") {
-  test::TempDir t;
-  make_tree(t);
-  std::string image = mkfs(t, "-b");
+  const std::string& image = mkfs("-b");
   auto p = jffs2().probe(as_bytes(image + std::string(100, 'x')));
   REQUIRE(p.ok());
   CHECK(*p == image.size());
 }
 
-TEST_CASE("jffs2: every compressor mkfs.jffs2 offers decodes") {
-  struct Case {
-    const char* options;
-    int expect;
-  };
-  const Case cases[] = {
-      {"", unpack::jffs2::kComprZlib},
-      {"-X lzo -x zlib -x rtime", unpack::jffs2::kComprLzo},
-      {"-x zlib", unpack::jffs2::kComprRtime},
-      {"-x zlib -x rtime", unpack::jffs2::kComprNone},
-      {"-m size -X lzo", unpack::jffs2::kComprZlib},
-  };
-  test::TempDir t;
-  make_tree(t);
-  for (const auto& c : cases) {
-    CAPTURE(c.options);
-    std::string image = mkfs(t, std::string("-l ") + c.options);
-    CHECK(compressors(image).count(c.expect) == 1);
-    auto x = test::extract_with(jffs2(), Blob::from_string(image));
-    REQUIRE(x.extracted);
-    CHECK(x.sink.warnings.empty());
-    check_tree(x.sink);
-  }
+/// Builds with the options, checks the compressor really appears, and round-trips.
+std::set<int> check_compressor(const std::string& options, int expect) {
+  const std::string& image = mkfs("-l " + options);
+  std::set<int> used = compressors(image);
+  CHECK(used.count(expect) == 1);
+  auto x = test::extract_with(jffs2(), Blob::from_string(image));
+  REQUIRE(x.extracted);
+  CHECK(x.sink.warnings.empty());
+  check_tree(x.sink);
+  return used;
+}
+
+TEST_CASE("jffs2: zlib nodes (the default) decode") { check_compressor("", unpack::jffs2::kComprZlib); }
+
+TEST_CASE("jffs2: lzo nodes decode") { check_compressor("-X lzo -x zlib -x rtime", unpack::jffs2::kComprLzo); }
+
+TEST_CASE("jffs2: rtime nodes decode") { check_compressor("-x zlib", unpack::jffs2::kComprRtime); }
+
+TEST_CASE("jffs2: uncompressed nodes decode") { check_compressor("-x zlib -x rtime", unpack::jffs2::kComprNone); }
+
+TEST_CASE("jffs2: a file mixing compressors (size mode) decodes") {
+  std::set<int> used = check_compressor("-m size -X lzo", unpack::jffs2::kComprZlib);
+  CHECK(used.size() >= 2);
 }
 
 TEST_CASE("jffs2: rtime decoder expands back-references and rejects overruns") {
@@ -171,8 +176,8 @@ class NodeWriter {
     node += u32(crc(node)) + u32(crc(name)) + std::string(name);
     append(node);
   }
-  void inode(std::uint32_t ino, std::uint32_t version, std::uint32_t mode, std::uint32_t isize,
-             std::uint32_t offset, std::string_view stored, std::uint32_t dsize, std::uint8_t compr) {
+  void inode(std::uint32_t ino, std::uint32_t version, std::uint32_t mode, std::uint32_t isize, std::uint32_t offset,
+             std::string_view stored, std::uint32_t dsize, std::uint8_t compr) {
     std::string node = header(unpack::jffs2::kTypeInode, 68 + stored.size());
     node += u32(ino) + u32(version) + u32(mode) + u32(0) + u32(isize) + u32(0) + u32(0) + u32(0);
     node += u32(offset) + u32(static_cast<std::uint32_t>(stored.size())) + u32(dsize);
@@ -257,6 +262,25 @@ TEST_CASE("jffs2: newest versions win, unlinks hide names, truncations cut, orph
   CHECK_FALSE(x.sink.warnings.empty());
 }
 
+TEST_CASE("jffs2: hole nodes read as zeros, and a huge hole stops at the ratio limit") {
+  NodeWriter w;
+  w.dirent(1, 1, 2, "sparse");
+  w.inode(2, 1, 0100644, 3, 0, "abc", 3, unpack::jffs2::kComprNone);
+  w.inode(2, 2, 0100644, 3 + (2 << 20), 3, "", 2 << 20, unpack::jffs2::kComprZero);
+  w.inode(2, 3, 0100644, 6 + (2 << 20), 3 + (2 << 20), "xyz", 3, unpack::jffs2::kComprNone);
+  w.dirent(1, 2, 3, "bomb");
+  w.inode(3, 1, 0100644, 0xF0000000U, 0, "", 0xF0000000U, unpack::jffs2::kComprZero);
+  test::CollectingSink sink;
+  sink.budget_.max_ratio = 250;
+  sink.budget_.ratio_floor_bytes = 4 << 20;
+  auto x = test::extract_with(jffs2(), Blob::from_string(w.out), sink);
+  REQUIRE(x.sink.find("sparse") != nullptr);
+  CHECK(x.sink.find("sparse")->text() == "abc" + std::string(2 << 20, '\0') + "xyz");
+  REQUIRE(x.sink.find("bomb") != nullptr);
+  CHECK(x.sink.find("bomb")->data.size() == (4 << 20));
+  CHECK_FALSE(x.sink.warnings.empty());
+}
+
 TEST_CASE("jffs2: a directory-entry cycle terminates") {
   NodeWriter w;
   w.dirent(1, 1, 2, "d");
@@ -275,9 +299,7 @@ TEST_CASE("jffs2: a directory-entry cycle terminates") {
 }
 
 TEST_CASE("jffs2: truncated and bit-flipped images extract what survives without crashing") {
-  test::TempDir t;
-  make_tree(t);
-  std::string image = mkfs(t, "-l");
+  const std::string& image = mkfs("-l");
   auto cut = test::extract_with(jffs2(), Blob::from_string(image.substr(0, image.size() / 2)));
   REQUIRE(cut.extracted);
   CHECK_FALSE(cut.sink.warnings.empty());

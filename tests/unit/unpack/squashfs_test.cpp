@@ -106,8 +106,11 @@ class Fixture {
     char tmpl[] = "/tmp/pedigree-squashfs-XXXXXX";
     REQUIRE(mkdtemp(tmpl) != nullptr);
     root_ = tmpl;
-    files_ = {{"hello.txt", "hello squashfs\n"}, {"empty", ""}, {"big.bin", lines(spec.big, "the big file")},
-              {"bin/su", "pretend setuid binary\n"}, {"dir/sub/deep.txt", "deep\n"}};
+    files_ = {{"hello.txt", "hello squashfs\n"},
+              {"empty", ""},
+              {"big.bin", lines(spec.big, "the big file")},
+              {"bin/su", "pretend setuid binary\n"},
+              {"dir/sub/deep.txt", "deep\n"}};
     for (int i = 0; spec.many && i < 700; ++i) {
       std::string name = "many/entry" + std::to_string(1000 + i);
       files_[name] = name;
@@ -185,26 +188,16 @@ TEST_CASE("squashfs: gzip image round-trips every kind of member, byte for byte"
   check_round_trip(Fixture::get({}), "gzip");
 }
 
-TEST_CASE("squashfs: lz4 image round-trips") {
-  check_round_trip(Fixture::get({}), "lz4");
-}
+TEST_CASE("squashfs: lz4 image round-trips") { check_round_trip(Fixture::get({}), "lz4"); }
 
-TEST_CASE("squashfs: zstd image round-trips") {
-  check_round_trip(Fixture::get({}), "zstd");
-}
+TEST_CASE("squashfs: zstd image round-trips") { check_round_trip(Fixture::get({}), "zstd"); }
 
 // The slower compressors get a smaller multi-block file: 2 blocks and a fragment.
-TEST_CASE("squashfs: xz image round-trips") {
-  check_round_trip(Fixture::get({.big = (300U << 10) + 1234}), "xz");
-}
+TEST_CASE("squashfs: xz image round-trips") { check_round_trip(Fixture::get({.big = (300U << 10) + 1234}), "xz"); }
 
-TEST_CASE("squashfs: lzma image round-trips") {
-  check_round_trip(Fixture::get({.big = (300U << 10) + 1234}), "lzma");
-}
+TEST_CASE("squashfs: lzma image round-trips") { check_round_trip(Fixture::get({.big = (300U << 10) + 1234}), "lzma"); }
 
-TEST_CASE("squashfs: lzo image round-trips") {
-  check_round_trip(Fixture::get({.big = (300U << 10) + 1234}), "lzo");
-}
+TEST_CASE("squashfs: lzo image round-trips") { check_round_trip(Fixture::get({.big = (300U << 10) + 1234}), "lzo"); }
 
 TEST_CASE("squashfs: uncompressed and fragment-less images round-trip") {
   const Fixture& fx = Fixture::get({.big = (300U << 10) + 1234});
@@ -367,11 +360,11 @@ TEST_CASE("squashfs: big-endian version 4 is recognised, sized and reported unsu
 TEST_CASE("squashfs: version 3 is recognised and sized, with a warning") {
   std::string img(8192, '\0');
   img.replace(0, 4, "hsqs");
-  img[28] = 3;           // major
-  img[30] = 1;           // minor
-  img[34] = 17;          // block_log
-  img[51 + 2] = 2;       // block_size = 0x20000
-  img[63 + 1] = 0x20;    // bytes_used = 0x2000
+  img[28] = 3;         // major
+  img[30] = 1;         // minor
+  img[34] = 17;        // block_log
+  img[51 + 2] = 2;     // block_size = 0x20000
+  img[63 + 1] = 0x20;  // bytes_used = 0x2000
   auto size = squashfs().probe(as_bytes(img + "more"));
   REQUIRE(size.ok());
   CHECK(*size == 8192);

@@ -1,4 +1,4 @@
-#include <chrono>
+#include <ctime>
 
 #include "tests/unit/unpack/archive_fixture.h"
 
@@ -114,11 +114,7 @@ TEST_CASE("tar: a corrupted header checksum is rejected, later damage only warns
   CHECK(!x.sink.warnings.empty());
 
   // Flipping bytes all over must not crash anything.
-  for (std::size_t i = 0; i < tar.size(); i += 97) {
-    std::string flipped = tar;
-    flipped[i] ^= 0x5a;
-    (void)extract_with(format("tar"), Blob::from_string(flipped));
-  }
+  extract_flipped(format("tar"), tar, 64);
 }
 
 TEST_CASE("tar: stray magic in random bytes is not a tar") {
@@ -151,10 +147,11 @@ TEST_CASE("tar: twenty thousand small files") {
   entries.reserve(20000);
   for (int i = 0; i < 20000; ++i) entries.push_back({"d" + std::to_string(i % 50) + "/f" + std::to_string(i), std::to_string(i)});
   std::string tar = write_archive(ARCHIVE_FORMAT_TAR_USTAR, entries);
-  auto start = std::chrono::steady_clock::now();
+  // Processor time, not wall time: the machine may be busy with other work.
+  std::clock_t start = std::clock();
   auto x = extract_with(format("tar"), Blob::from_string(tar));
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
-  MESSAGE("20000-member tar extracted in " << ms << " ms");
+  double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+  MESSAGE("20000-member tar probed and extracted in " << seconds << " s of processor time");
   REQUIRE(x.extracted);
   CHECK(x.consumed == tar.size());
   REQUIRE(x.sink.members.size() == 20000);

@@ -20,7 +20,8 @@ constexpr const char* kIni =
     "[rootfs]\nmode=ubi\nimage=fs.ubifs\nvol_id=0\nvol_type=dynamic\nvol_name=rootfs\nvol_size=4MiB\n"
     "[kernel]\nmode=ubi\nimage=kernel.bin\nvol_id=1\nvol_type=static\nvol_name=kernel\n";
 
-/// A UBI image with a UBIFS volume ("rootfs") and a static raw volume ("kernel").
+/// A UBI image with a UBIFS volume ("rootfs") and a static raw volume ("kernel"),
+/// built once per run.
 struct UbiFixture {
   test::TempDir dir;
   std::string image;
@@ -36,6 +37,11 @@ struct UbiFixture {
     image = dir.read("ubi.img");
     ubifs = dir.read("fs.ubifs");
   }
+
+  static const UbiFixture& get() {
+    static const UbiFixture kFixture;
+    return kFixture;
+  }
 };
 
 void check_volumes(const test::CollectingSink& s, const UbiFixture& f) {
@@ -49,7 +55,8 @@ void check_volumes(const test::CollectingSink& s, const UbiFixture& f) {
 }
 
 std::uint32_t be32(const std::string& s, std::size_t at) {
-  return (std::uint32_t{static_cast<std::uint8_t>(s[at])} << 24) | (std::uint32_t{static_cast<std::uint8_t>(s[at + 1])} << 16) |
+  return (std::uint32_t{static_cast<std::uint8_t>(s[at])} << 24) |
+         (std::uint32_t{static_cast<std::uint8_t>(s[at + 1])} << 16) |
          (std::uint32_t{static_cast<std::uint8_t>(s[at + 2])} << 8) | static_cast<std::uint8_t>(s[at + 3]);
 }
 
@@ -60,7 +67,7 @@ void put_be32(std::string& s, std::size_t at, std::uint32_t v) {
 std::uint32_t ubi_crc(std::string_view s) { return ~crc32_update(0, as_bytes(s)); }
 
 TEST_CASE("ubi: extracts a dynamic and a static volume and reports the image size") {
-  UbiFixture f;
+  const UbiFixture& f = UbiFixture::get();
   auto x = test::extract_with(ubi(), Blob::from_string(f.image + "TRAILING"));
   REQUIRE(x.extracted);
   CHECK(x.consumed == f.image.size());
@@ -82,7 +89,7 @@ TEST_CASE("ubi: finds other eraseblock sizes") {
 }
 
 TEST_CASE("ubi: the copy of a LEB with the higher sequence number wins") {
-  UbiFixture f;
+  const UbiFixture& f = UbiFixture::get();
   // Append a newer copy of the kernel volume's LEB 0 with changed contents.
   std::string image = f.image;
   std::size_t peb = 0;
@@ -105,8 +112,46 @@ TEST_CASE("ubi: the copy of a LEB with the higher sequence number wins") {
   CHECK(x.sink.find("kernel.ubivol")->text() == expect);
 }
 
+TEST_CASE("ubi: a damaged erase-counter header loses nothing when the volume header is intact") {
+  const UbiFixture& f = UbiFixture::get();
+  std::string image = f.image;
+  image[3 * kPeb + 9] = static_cast<char>(image[3 * kPeb + 9] ^ 0x10);  // erase counter of PEB 3
+  auto x = test::extract_with(ubi(), Blob::from_string(image));
+  REQUIRE(x.extracted);
+  CHECK(x.consumed == image.size());
+  CHECK_FALSE(x.sink.warnings.empty());
+  check_volumes(x.sink, f);
+}
+
+TEST_CASE("ubi: a far-away LEB of a dynamic volume stops at the ratio limit") {
+  const UbiFixture& f = UbiFixture::get();
+  std::string image = f.image;
+  // Let volume 0 reserve a million PEBs (both table copies) and move its last LEB far out.
+  for (std::size_t copy : {0, 1}) {
+    std::size_t rec = copy * kPeb + 4096;
+    put_be32(image, rec, 1000000);
+    put_be32(image, rec + 168, ubi_crc(std::string_view(image).substr(rec, 168)));
+  }
+  std::size_t last = 0;
+  for (std::size_t at = 2 * kPeb; at < image.size(); at += kPeb) {
+    if (be32(image, at + 2048 + 8) == 0) last = at;
+  }
+  REQUIRE(last != 0);
+  put_be32(image, last + 2048 + 12, 900000);
+  put_be32(image, last + 2048 + 60, ubi_crc(std::string_view(image).substr(last + 2048, 60)));
+  test::CollectingSink sink;
+  sink.budget_.max_ratio = 2;
+  sink.budget_.ratio_floor_bytes = 1 << 20;
+  auto x = test::extract_with(ubi(), Blob::from_string(image), sink);
+  REQUIRE(x.extracted);
+  REQUIRE(x.sink.find("rootfs.ubivol") != nullptr);
+  CHECK(x.sink.find("rootfs.ubivol")->data.size() <= 2 * image.size());
+  for (auto& w : x.sink.warnings) MESSAGE(w);
+  CHECK_FALSE(x.sink.warnings.empty());
+}
+
 TEST_CASE("ubi: truncated and bit-flipped images do not crash") {
-  UbiFixture f;
+  const UbiFixture& f = UbiFixture::get();
   auto cut = test::extract_with(ubi(), Blob::from_string(f.image.substr(0, f.image.size() - kPeb - 1000)));
   REQUIRE(cut.extracted);
   CHECK_FALSE(cut.sink.warnings.empty());
@@ -121,7 +166,7 @@ TEST_CASE("ubi: a stray magic or a lone header is rejected") {
   std::string noise = test::sample_bytes(1 << 18, 5);
   noise.replace(0, 4, "UBI#");
   CHECK_FALSE(ubi().probe(as_bytes(noise)).ok());
-  UbiFixture f;
+  const UbiFixture& f = UbiFixture::get();
   CHECK_FALSE(ubi().probe(as_bytes(f.image.substr(0, kPeb) + noise)).ok());
 }
 

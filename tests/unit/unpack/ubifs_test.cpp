@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "scanner/unpack/formats/ubifs_nodes.h"
@@ -20,20 +21,31 @@ constexpr std::size_t kLeb = 126976;
 const std::string kBig = test::sample_bytes(200 * 1024, 21);
 const std::string kSparse = test::sample_bytes(5000, 22) + std::string(3 * 4096, '\0') + "tail";
 
-void make_tree(const test::TempDir& t) {
-  t.write("root/etc/init.d/rcS", "#!/bin/sh\nmount -a\n", 0755);
-  t.write("root/usr/lib/libbig.so", kBig);
-  t.write("root/usr/bin/passwd", "setuid binary", 04755);
-  t.write("root/empty", "", 0640);
-  t.write("root/sparse", kSparse);
-  t.symlink("../lib/libbig.so", "root/usr/bin/link");
-  std::filesystem::create_hard_link(t.path("root/etc/init.d/rcS"), t.path("root/rcS.hard"));
-  t.write("devtable", "/dev d 755 0 0 - - - - -\n/dev/ttyS0 c 620 0 0 4 64 0 0 -\n");
+/// The tree every fixture is built from, made once per run.
+const test::TempDir& tree() {
+  static const test::TempDir t;
+  static bool made = false;
+  if (!made) {
+    made = true;
+    t.write("root/etc/init.d/rcS", "#!/bin/sh\nmount -a\n", 0755);
+    t.write("root/usr/lib/libbig.so", kBig);
+    t.write("root/usr/bin/passwd", "setuid binary", 04755);
+    t.write("root/empty", "", 0640);
+    t.write("root/sparse", kSparse);
+    t.symlink("../lib/libbig.so", "root/usr/bin/link");
+    std::filesystem::create_hard_link(t.path("root/etc/init.d/rcS"), t.path("root/rcS.hard"));
+    t.write("devtable", "/dev d 755 0 0 - - - - -\n/dev/ttyS0 c 620 0 0 4 64 0 0 -\n");
+  }
+  return t;
 }
 
-std::string mkfs(const test::TempDir& t, const std::string& compr) {
-  REQUIRE(t.run("mkfs.ubifs -m 2048 -e 126976 -c 256 -D devtable -x " + compr + " -r root -o fs.img"));
-  return t.read("fs.img");
+/// The mkfs.ubifs image of the tree with this compressor (cached).
+const std::string& mkfs(const std::string& compr) {
+  static std::map<std::string, std::string> images;
+  auto it = images.find(compr);
+  if (it != images.end()) return it->second;
+  REQUIRE(tree().run("mkfs.ubifs -m 2048 -e 126976 -c 256 -D devtable -x " + compr + " -r root -o fs.img"));
+  return images[compr] = tree().read("fs.img");
 }
 
 void check_tree(const test::CollectingSink& s) {
@@ -73,31 +85,31 @@ std::set<int> compressors(const std::string& image) {
   return used;
 }
 
-TEST_CASE("ubifs: every compressor round-trips the tree, and the size excludes trailing data") {
-  const std::pair<const char*, int> cases[] = {
-      {"lzo", unpack::ubifs::kComprLzo},
-      {"zlib", unpack::ubifs::kComprZlib},
-      {"zstd", unpack::ubifs::kComprZstd},
-      {"none", unpack::ubifs::kComprNone},
-  };
-  test::TempDir t;
-  make_tree(t);
-  for (const auto& [compr, id] : cases) {
-    CAPTURE(compr);
-    std::string image = mkfs(t, compr);
-    CHECK(compressors(image).count(id) == 1);
-    auto x = test::extract_with(ubifs(), Blob::from_string(image + std::string(kLeb, 'T')));
-    REQUIRE(x.extracted);
-    CHECK(x.consumed == image.size());
-    CHECK(x.sink.warnings.empty());
-    check_tree(x.sink);
-  }
+/// Builds with the compressor, checks it really appears, and round-trips
+/// with trailing data after the image.
+void check_compressor(const std::string& compr, int id) {
+  const std::string& image = mkfs(compr);
+  CHECK(compressors(image).count(id) == 1);
+  auto x = test::extract_with(ubifs(), Blob::from_string(image + std::string(kLeb, 'T')));
+  REQUIRE(x.extracted);
+  CHECK(x.consumed == image.size());
+  CHECK(x.sink.warnings.empty());
+  check_tree(x.sink);
 }
 
+TEST_CASE("ubifs: lzo volume round-trips, and its size excludes trailing data") {
+  check_compressor("lzo", unpack::ubifs::kComprLzo);
+}
+
+TEST_CASE("ubifs: zlib (raw deflate) volume round-trips") { check_compressor("zlib", unpack::ubifs::kComprZlib); }
+
+TEST_CASE("ubifs: zstd volume round-trips") { check_compressor("zstd", unpack::ubifs::kComprZstd); }
+
+TEST_CASE("ubifs: uncompressed volume round-trips") { check_compressor("none", unpack::ubifs::kComprNone); }
+
 TEST_CASE("ubifs: the volume ubi extracts from a ubinize image is itself a ubifs") {
-  test::TempDir t;
-  make_tree(t);
-  mkfs(t, "lzo");
+  const test::TempDir& t = tree();
+  t.write("fs.img", mkfs("lzo"));
   t.write("blob.bin", kBig);
   t.write("ubi.ini",
           "[rootfs]\nmode=ubi\nimage=fs.img\nvol_id=0\nvol_type=dynamic\nvol_name=rootfs\nvol_size=8MiB\n"
@@ -144,9 +156,7 @@ std::string key(std::uint32_t inum, std::uint32_t type, std::uint32_t value) {
 }
 
 TEST_CASE("ubifs: nodes written after the last commit are replayed from the journal") {
-  test::TempDir t;
-  make_tree(t);
-  std::string image = mkfs(t, "none");
+  std::string image = mkfs("none");  // a copy: the test edits it
   REQUIRE(image.size() >= 12 * kLeb);
   std::uint64_t sq = 1000000;
   // A new file "journal.txt" (inode 500) and the deletion of "empty", in a free LEB.
@@ -154,10 +164,11 @@ TEST_CASE("ubifs: nodes written after the last commit are replayed from the jour
                          std::string(8, '\0') + le_bytes(0100600, 4) + std::string(52, '\0');
   std::string bud = node(sq + 1, 0, ino_body);
   bud += node(sq + 2, 1, key(500, 1, 0) + le_bytes(5, 4) + le_bytes(0, 4) + "hello");
-  bud += node(sq + 3, 2, key(1, 2, 77) + le_bytes(500, 8) + std::string(1, '\0') + '\0' + le_bytes(11, 2) +
-                             le_bytes(0, 4) + "journal.txt" + '\0');
-  bud += node(sq + 4, 2, key(1, 2, 78) + le_bytes(0, 8) + std::string(2, '\0') + le_bytes(5, 2) + le_bytes(0, 4) +
-                             "empty" + '\0');
+  bud += node(sq + 3, 2,
+              key(1, 2, 77) + le_bytes(500, 8) + std::string(1, '\0') + '\0' + le_bytes(11, 2) + le_bytes(0, 4) +
+                  "journal.txt" + '\0');
+  bud += node(sq + 4, 2,
+              key(1, 2, 78) + le_bytes(0, 8) + std::string(2, '\0') + le_bytes(5, 2) + le_bytes(0, 4) + "empty" + '\0');
   std::size_t free_leb = 0;
   for (std::size_t lnum = 10; lnum < image.size() / kLeb && free_leb == 0; ++lnum) {
     if (image.find_first_not_of('\xff', lnum * kLeb) >= (lnum + 1) * kLeb) free_leb = lnum;
@@ -177,9 +188,7 @@ TEST_CASE("ubifs: nodes written after the last commit are replayed from the jour
 }
 
 TEST_CASE("ubifs: a damaged index falls back to scanning every LEB") {
-  test::TempDir t;
-  make_tree(t);
-  std::string image = mkfs(t, "lzo");
+  std::string image = mkfs("lzo");
   // Master node: root_lnum @48, root_offs @52. Break the root index node.
   auto le32 = [&](std::size_t at) {
     std::uint32_t v = 0;
@@ -195,9 +204,7 @@ TEST_CASE("ubifs: a damaged index falls back to scanning every LEB") {
 }
 
 TEST_CASE("ubifs: truncated and bit-flipped images do not crash") {
-  test::TempDir t;
-  make_tree(t);
-  std::string image = mkfs(t, "zlib");
+  std::string image = mkfs("zlib");
   auto cut = test::extract_with(ubifs(), Blob::from_string(image.substr(0, image.size() - kLeb / 2)));
   CHECK(cut.probed);
   for (std::uint32_t seed = 1; seed <= 5; ++seed) {

@@ -100,11 +100,8 @@ TEST_CASE("zip: damaged and encrypted zips warn without crashing") {
   REQUIRE(dir.ok());
   write_tree(dir);
   std::string zip = info_zip(dir);
-  for (std::size_t i = 0; i < zip.size(); i += 71) {
-    std::string flipped = zip;
-    flipped[i] ^= 0x24;
-    (void)extract_with(format("zip"), Blob::from_string(flipped));
-  }
+  extract_flipped(format("zip"), zip, 64);
+  extract_flipped(format("zip"), zip, 0, zip.size() - 200);  // the central directory and its end
   std::string enc = info_zip(dir, "-P secret");
   auto x = extract_with(format("zip"), Blob::from_string(enc));
   REQUIRE(x.extracted);

@@ -92,6 +92,27 @@ TEST_CASE("zstd: a corrupted frame warns or fails, never crashes") {
   }
 }
 
+TEST_CASE("zstd: a frame with a window beyond the decoder's limit is recognised; extraction says why it fails") {
+  ZSTD_CCtx* cctx = ZSTD_createCCtx();
+  ZSTD_CCtx_setParameter(cctx, ZSTD_c_windowLog, 28);
+  std::string payload = test::firmware_like(10000);
+  std::string out(ZSTD_compressBound(payload.size()) + 64, '\0');
+  ZSTD_inBuffer in{payload.data(), payload.size(), 0};
+  ZSTD_outBuffer ob{out.data(), out.size(), 0};
+  // Continue first, so the size is not known up front and the window stays.
+  ZSTD_compressStream2(cctx, &ob, &in, ZSTD_e_continue);
+  ZSTD_inBuffer none{nullptr, 0, 0};
+  REQUIRE(ZSTD_compressStream2(cctx, &ob, &none, ZSTD_e_end) == 0);
+  ZSTD_freeCCtx(cctx);
+  out.resize(ob.pos);
+  auto size = zstd().probe(as_bytes(out));
+  REQUIRE(size.ok());
+  CHECK(*size == out.size());
+  auto x = test::extract_with(zstd(), Blob::from_string(out));
+  CHECK_FALSE(x.extracted);
+  CHECK(x.error.find("memory") != std::string::npos);
+}
+
 TEST_CASE("zstd: frame header checks and planted magics over noise") {
   std::string frame = zstd_bytes("hello");
   std::string reserved = frame;
