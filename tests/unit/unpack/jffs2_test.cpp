@@ -24,32 +24,29 @@ const std::string kSu = test::sample_bytes(5000, 2);
 constexpr const char* kPasswd = "root:x:0:0:root:/root:/bin/sh\n";
 constexpr const char* kDevTable = "/dev d 755 0 0 - - - - -\n/dev/console c 600 0 0 5 1 0 0 -\n";
 
-/// The tree every mkfs.jffs2 fixture is built from, made once per run.
-const test::TempDir& tree() {
-  static const test::TempDir t;
-  static bool made = false;
-  if (!made) {
-    made = true;
-    t.write("root/etc/passwd", kPasswd);
-    std::filesystem::create_hard_link(t.path("root/etc/passwd"), t.path("root/etc/passwd.hard"));
-    t.write("root/bin/busybox", kBusybox, 0755);
-    t.write("root/sbin/su", kSu, 04755);
-    t.write("root/empty", "", 0600);
-    t.write("root/a/b/c/deep.txt", "deep\n");
-    t.mkdir("root/a/b", 0700);
-    t.symlink("bin/busybox", "root/sh");
-    t.write("devtable", kDevTable);
-  }
-  return t;
+/// Writes the tree every mkfs.jffs2 fixture is built from.
+void make_tree(const test::TempDir& t) {
+  t.write("root/etc/passwd", kPasswd);
+  std::filesystem::create_hard_link(t.path("root/etc/passwd"), t.path("root/etc/passwd.hard"));
+  t.write("root/bin/busybox", kBusybox, 0755);
+  t.write("root/sbin/su", kSu, 04755);
+  t.write("root/empty", "", 0600);
+  t.write("root/a/b/c/deep.txt", "deep\n");
+  t.mkdir("root/a/b", 0700);
+  t.symlink("bin/busybox", "root/sh");
+  t.write("devtable", kDevTable);
 }
 
-/// The image mkfs.jffs2 builds from the tree with these options (cached).
+/// The image mkfs.jffs2 builds from the tree with these options. Cached in
+/// memory; the directory it is built in is gone when this returns.
 const std::string& mkfs(const std::string& options) {
   static std::map<std::string, std::string> images;
   auto it = images.find(options);
   if (it != images.end()) return it->second;
-  REQUIRE(tree().run("mkfs.jffs2 -r root -D devtable -o out.img " + options));
-  return images[options] = tree().read("out.img");
+  test::TempDir t;
+  make_tree(t);
+  REQUIRE(t.run("mkfs.jffs2 -r root -D devtable -o out.img " + options));
+  return images[options] = t.read("out.img");
 }
 
 void check_tree(const test::CollectingSink& s) {

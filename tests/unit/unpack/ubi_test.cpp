@@ -21,13 +21,13 @@ constexpr const char* kIni =
     "[kernel]\nmode=ubi\nimage=kernel.bin\nvol_id=1\nvol_type=static\nvol_name=kernel\n";
 
 /// A UBI image with a UBIFS volume ("rootfs") and a static raw volume ("kernel"),
-/// built once per run.
+/// built once per run and kept in memory.
 struct UbiFixture {
-  test::TempDir dir;
   std::string image;
   std::string ubifs;
 
   UbiFixture() {
+    test::TempDir dir;  // gone once the images are read
     dir.write("root/etc/hostname", "router\n");
     dir.write("root/bin/app", test::sample_bytes(50000, 12), 0755);
     dir.write("kernel.bin", kKernel);
@@ -146,7 +146,6 @@ TEST_CASE("ubi: a far-away LEB of a dynamic volume stops at the ratio limit") {
   REQUIRE(x.extracted);
   REQUIRE(x.sink.find("rootfs.ubivol") != nullptr);
   CHECK(x.sink.find("rootfs.ubivol")->data.size() <= 2 * image.size());
-  for (auto& w : x.sink.warnings) MESSAGE(w);
   CHECK_FALSE(x.sink.warnings.empty());
 }
 

@@ -21,31 +21,28 @@ constexpr std::size_t kLeb = 126976;
 const std::string kBig = test::sample_bytes(200 * 1024, 21);
 const std::string kSparse = test::sample_bytes(5000, 22) + std::string(3 * 4096, '\0') + "tail";
 
-/// The tree every fixture is built from, made once per run.
-const test::TempDir& tree() {
-  static const test::TempDir t;
-  static bool made = false;
-  if (!made) {
-    made = true;
-    t.write("root/etc/init.d/rcS", "#!/bin/sh\nmount -a\n", 0755);
-    t.write("root/usr/lib/libbig.so", kBig);
-    t.write("root/usr/bin/passwd", "setuid binary", 04755);
-    t.write("root/empty", "", 0640);
-    t.write("root/sparse", kSparse);
-    t.symlink("../lib/libbig.so", "root/usr/bin/link");
-    std::filesystem::create_hard_link(t.path("root/etc/init.d/rcS"), t.path("root/rcS.hard"));
-    t.write("devtable", "/dev d 755 0 0 - - - - -\n/dev/ttyS0 c 620 0 0 4 64 0 0 -\n");
-  }
-  return t;
+/// Writes the tree every fixture is built from.
+void make_tree(const test::TempDir& t) {
+  t.write("root/etc/init.d/rcS", "#!/bin/sh\nmount -a\n", 0755);
+  t.write("root/usr/lib/libbig.so", kBig);
+  t.write("root/usr/bin/passwd", "setuid binary", 04755);
+  t.write("root/empty", "", 0640);
+  t.write("root/sparse", kSparse);
+  t.symlink("../lib/libbig.so", "root/usr/bin/link");
+  std::filesystem::create_hard_link(t.path("root/etc/init.d/rcS"), t.path("root/rcS.hard"));
+  t.write("devtable", "/dev d 755 0 0 - - - - -\n/dev/ttyS0 c 620 0 0 4 64 0 0 -\n");
 }
 
-/// The mkfs.ubifs image of the tree with this compressor (cached).
+/// The mkfs.ubifs image of the tree with this compressor. Cached in memory;
+/// the directory it is built in is gone when this returns.
 const std::string& mkfs(const std::string& compr) {
   static std::map<std::string, std::string> images;
   auto it = images.find(compr);
   if (it != images.end()) return it->second;
-  REQUIRE(tree().run("mkfs.ubifs -m 2048 -e 126976 -c 256 -D devtable -x " + compr + " -r root -o fs.img"));
-  return images[compr] = tree().read("fs.img");
+  test::TempDir t;
+  make_tree(t);
+  REQUIRE(t.run("mkfs.ubifs -m 2048 -e 126976 -c 256 -D devtable -x " + compr + " -r root -o fs.img"));
+  return images[compr] = t.read("fs.img");
 }
 
 void check_tree(const test::CollectingSink& s) {
@@ -108,7 +105,7 @@ TEST_CASE("ubifs: zstd volume round-trips") { check_compressor("zstd", unpack::u
 TEST_CASE("ubifs: uncompressed volume round-trips") { check_compressor("none", unpack::ubifs::kComprNone); }
 
 TEST_CASE("ubifs: the volume ubi extracts from a ubinize image is itself a ubifs") {
-  const test::TempDir& t = tree();
+  test::TempDir t;
   t.write("fs.img", mkfs("lzo"));
   t.write("blob.bin", kBig);
   t.write("ubi.ini",
