@@ -3,6 +3,8 @@
 // by the real command-line tools.
 #pragma once
 
+#include "tests/support/scratch_dir.h"
+
 #include <doctest/doctest.h>
 #include <stdlib.h>
 
@@ -56,40 +58,5 @@ inline std::string firmware_like(std::size_t n, std::uint64_t seed = 1) {
   return out;
 }
 
-/// A temporary directory under /tmp, removed with everything in it.
-class ScratchDir {
- public:
-  ScratchDir() {
-    char tmpl[] = "/tmp/pedigree-test-XXXXXX";
-    const char* p = mkdtemp(tmpl);
-    REQUIRE(p != nullptr);
-    path_ = p;
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  ~ScratchDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::string path(std::string_view name) const { return path_ + "/" + std::string(name); }
-
-  void write(std::string_view name, std::string_view bytes) const {
-    std::ofstream f(path(name), std::ios::binary);
-    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  }
-  std::string read(std::string_view name) const {
-    std::ifstream f(path(name), std::ios::binary);
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
-  }
-  /// Runs a shell command inside the directory; true when it succeeded.
-  bool run(const std::string& command) const {
-    return std::system(("cd '" + path_ + "' && " + command + " >/dev/null 2>&1").c_str()) == 0;
-  }
-
- private:
-  std::string path_;
-};
 
 }  // namespace pedigree::test

@@ -4,6 +4,8 @@
 // tools build archives, and a check that an extraction reproduces that tree.
 #pragma once
 
+#include "tests/support/scratch_dir.h"
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <doctest/doctest.h>
@@ -26,43 +28,7 @@
 
 namespace pedigree::test::archives {
 
-/// A directory under /tmp, removed with everything in it on destruction.
-class ScratchDir {
- public:
-  ScratchDir() {
-    char tmpl[] = "/tmp/pedigree-archives-XXXXXX";
-    const char* p = mkdtemp(tmpl);
-    path_ = p == nullptr ? std::string() : std::string(p);
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-
-  bool ok() const { return !path_.empty(); }
-  std::string path(std::string_view rel = {}) const { return rel.empty() ? path_ : path_ + "/" + std::string(rel); }
-
-  /// Writes a file (creating parent directories) and sets its permission bits.
-  void write(std::string_view rel, std::string_view content, unsigned mode = 0644) const {
-    std::filesystem::create_directories(std::filesystem::path(path(rel)).parent_path());
-    std::ofstream(path(rel), std::ios::binary).write(content.data(), static_cast<std::streamsize>(content.size()));
-    ::chmod(path(rel).c_str(), mode);
-  }
-  /// Runs a shell command inside the directory, quietly; true on exit code 0.
-  bool run(const std::string& cmd) const {
-    std::string line = "cd '" + path_ + "' && { " + cmd + "; } >/dev/null 2>&1";
-    return std::system(line.c_str()) == 0;
-  }
-  std::string read(std::string_view rel) const {
-    std::ifstream in(path(rel), std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-
- private:
-  std::string path_;
-};
+using ScratchDir = pedigree::test::ScratchDir;
 
 /// Deterministic bytes that compress poorly.
 inline std::string noise(std::size_t n, unsigned seed) {

@@ -4,6 +4,8 @@
 // every format must pass on damaged input.
 #pragma once
 
+#include "tests/support/scratch_dir.h"
+
 #include <doctest/doctest.h>
 #include <stdlib.h>
 
@@ -17,44 +19,7 @@
 
 namespace pedigree::test {
 
-/// A directory under /tmp for tool-made fixtures, removed with its contents.
-class ToolDir {
- public:
-  ToolDir() {
-    char tmpl[] = "/tmp/pedigree-headers-XXXXXX";
-    const char* p = mkdtemp(tmpl);
-    REQUIRE(p != nullptr);
-    dir_ = p;
-  }
-  ToolDir(const ToolDir&) = delete;
-  ToolDir& operator=(const ToolDir&) = delete;
-  ~ToolDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
-  }
-
-  std::string path(std::string_view name) const { return dir_ + "/" + std::string(name); }
-
-  void write(std::string_view name, std::string_view bytes) const {
-    std::ofstream f(path(name), std::ios::binary);
-    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  }
-
-  std::string read(std::string_view name) const {
-    std::ifstream f(path(name), std::ios::binary);
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
-  }
-
-  /// Runs a shell command in the directory; true when it exited with 0.
-  bool run(const std::string& command) const {
-    return std::system(("cd '" + dir_ + "' && (" + command + ") >/dev/null 2>&1").c_str()) == 0;
-  }
-
- private:
-  std::string dir_;
-};
+using ToolDir = ScratchDir;
 
 /// The system Python, started directly: wrappers on PATH can take seconds.
 inline std::string python3() { return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3"; }
