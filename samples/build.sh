@@ -47,7 +47,7 @@ check_tools() {
   need_tools apt-get dpkg-deb mksquashfs unsquashfs mkfs.ubifs ubinize mkfs.jffs2 jffs2dump \
     mkimage dumpimage mkenvimage dtc cpio gzip xz lzma bzip2 lz4 zstd zip 7z xorriso \
     objcopy mipsel-linux-gnu-objcopy ar tar mkfs.cramfs fsck.cramfs mkbootimg unpack_bootimg \
-    binwalk od dd
+    binwalk od dd flock
 }
 
 fetch_all() {
@@ -78,10 +78,17 @@ main() {
   check_tools
   mkdir -p "$OUTDIR" "$SAMPLES_CACHE"
   OUTDIR=$(cd "$OUTDIR" && pwd)
+  # Builds into one OUTDIR wait for each other (they share OUTDIR/.work);
+  # builds sharing the cache fetch one at a time.
+  exec 8>"$OUTDIR/.lock"
+  flock 8
   SAMPLES_WORK="$OUTDIR/.work"
   rm -rf "$SAMPLES_WORK"
   mkdir -p "$SAMPLES_WORK/src"
+  exec 9>"$SAMPLES_CACHE/.lock"
+  flock 9
   fetch_all
+  exec 9>&-
   # Parts several images share: kernels, boot loader, root file systems.
   prepare_mipsel_kernel
   prepare_armhf_boot

@@ -116,8 +116,10 @@ make_archives() {
   "$PYTHON" "$m" blob ar archive.a/libtomcrypt.so.1.0.1 "$tree/usr/lib/mipsel-linux-gnu/libtomcrypt.so.1.0.1" 0644 >>"$rows"
   "$PYTHON" "$m" blob ar archive.a/dropbear "$tree/usr/sbin/dropbear" 0644 >>"$rows"
 
-  (cd "$tree" && tar --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner \
-    --format=gnu -cf "$out/rootfs.tar" $(ls -A))
+  # Top-level names given sorted, without "./"; tar sorts what lies below.
+  (cd "$tree" && find . -mindepth 1 -maxdepth 1 -printf '%P\0' | sort -z \
+    | tar --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner \
+      --format=gnu --null -T - -cf "$out/rootfs.tar")
   "$PYTHON" "$m" tree tar rootfs.tar "$tree" >>"$rows"
   make_cpio "$tree" "$out/rootfs.cpio" newc
   make_cpio "$tree" "$out/rootfs-odc.cpio" odc

@@ -7,13 +7,13 @@
 # Removes what embedded root file systems leave out.
 prune_rootfs() {
   local root=$1
-  rm -rf "$root"/usr/share "$root"/usr/lib/*/gconv \
+  rm -rf "${root:?}"/usr/share "$root"/usr/lib/*/gconv \
     "$root"/lib/systemd "$root"/usr/lib/systemd "$root"/usr/lib/tmpfiles.d \
     "$root"/etc/init.d "$root"/etc/logrotate.d "$root"/etc/default \
     "$root"/etc/network "$root"/etc/rc?.d "$root"/var/lib/dpkg
 }
 
-# The directories every Linux root file system has (git keeps no empty ones).
+# The directories every Linux root file system has (overlays hold files only).
 make_skeleton() {
   local root=$1
   mkdir -p "$root"/{bin,sbin,lib,dev,proc,sys,tmp,root,mnt,etc,var/run,var/log,usr/bin,usr/sbin}
