@@ -93,7 +93,7 @@ Result<Header> parse_header(ByteView data) {
   h.pb = *props / 45;
   h.dict = *dict;
   h.size = *size;
-  // liblzma (like every LZMA1 decoder in firmware) needs lc + lp <= 4.
+  // liblzma, the decoder behind extraction, needs lc + lp <= 4 (every encoder default is).
   if (*props >= 9 * 5 * 5 || h.lc + h.lp > 4) return make_error(Errc::kBadMagic, "lzma properties out of range");
   if (!valid_dict_size(h.dict)) return make_error(Errc::kBadMagic, "lzma dictionary size implausible");
   if (h.size != kUnknownSize && (h.size == 0 || h.size >= kMaxPlausibleSize)) {
