@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 
 #include <fmt/format.h>
@@ -93,9 +94,10 @@ std::string safe_link_target(const std::string& link_path, const std::string& ta
 }  // namespace
 
 Result<std::unique_ptr<DiskWriter>> DiskWriter::open(const std::string& root) {
-  if (mkdir(root.c_str(), 0755) != 0 && errno != EEXIST) {
-    return make_error(Errc::kIo, fmt::format("{}: {}", root, std::strerror(errno)));
-  }
+  // Like `mkdir -p`: the user names where the tree goes, parents included.
+  std::error_code ec;
+  std::filesystem::create_directories(root, ec);
+  if (ec) return make_error(Errc::kIo, fmt::format("{}: {}", root, ec.message()));
   int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return make_error(Errc::kIo, fmt::format("{}: {}", root, std::strerror(errno)));
   return std::unique_ptr<DiskWriter>(new DiskWriter(fd));

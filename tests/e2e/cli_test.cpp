@@ -99,6 +99,11 @@ TEST_SUITE("cli") {
     TempDir tmp;
     auto r = sh(exe() + " extract " + test::sample_path("mips-sysupgrade", "image.bin") + " -C " +
                 (tmp.path / "out").string() + " --quiet");
+    // Parents of the output directory are created too.
+    std::ofstream(tmp.path / "empty.bin").close();
+    CHECK(sh(exe() + " extract " + (tmp.path / "empty.bin").string() + " -C " + (tmp.path / "a/b/c").string() +
+             " --quiet").code == 0);
+    CHECK(fs::is_directory(tmp.path / "a/b/c"));
     REQUIRE(r.code == 0);
     // The root file system sits at an erase-block boundary after the kernel.
     fs::path rootfs;
