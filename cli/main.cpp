@@ -39,7 +39,8 @@ void add_common(CLI::App& cmd, CommonArgs& a) {
   cmd.add_flag("-q,--quiet", a.quiet, "Print nothing but errors");
   cmd.add_option("--jobs", a.limits.jobs, "Worker threads (default: one per core)");
   cmd.add_option("--max-depth", a.limits.max_depth, "Deepest nesting of containers")->capture_default_str();
-  cmd.add_option("--max-total", a.max_total, "Bytes all extractors may produce (K/M/G suffixes)")->capture_default_str();
+  cmd.add_option("--max-total", a.max_total, "Bytes all extractors may produce (K/M/G suffixes)")
+      ->capture_default_str();
   cmd.add_option("--max-file", a.max_file, "Bytes one extracted file may have")->capture_default_str();
   cmd.add_option("--max-ratio", a.limits.max_ratio, "Largest compression ratio of one stream")->capture_default_str();
   cmd.add_option("--max-files", a.limits.max_files, "Most files extracted in all")->capture_default_str();
@@ -71,8 +72,8 @@ int write_outputs(const report::Report& r, const CommonArgs& a, bool default_tex
   }
   if (specs.empty() && default_text && !a.quiet) specs.push_back({"text", ""});
   for (const auto& s : specs) {
-    std::string body = s.format == "json" ? report::to_json(r, a.limits)
-                                          : report::to_text(r, {s.path.empty() && isatty(1) != 0, 20});
+    std::string body =
+        s.format == "json" ? report::to_json(r, a.limits) : report::to_text(r, {s.path.empty() && isatty(1) != 0, 20});
     if (s.path.empty()) {
       std::fwrite(body.data(), 1, body.size(), stdout);
       continue;

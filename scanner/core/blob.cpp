@@ -31,9 +31,7 @@ Blob Blob::from_vector(std::vector<std::uint8_t> bytes) {
   return Blob(std::move(owner), view);
 }
 
-Blob Blob::from_string(std::string_view s) {
-  return from_vector(std::vector<std::uint8_t>(s.begin(), s.end()));
-}
+Blob Blob::from_string(std::string_view s) { return from_vector(std::vector<std::uint8_t>(s.begin(), s.end())); }
 
 Result<Blob> Blob::map_file(const std::string& path) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);

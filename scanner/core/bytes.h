@@ -17,13 +17,9 @@ namespace pedigree {
 
 using ByteView = std::span<const std::uint8_t>;
 
-inline std::string_view as_chars(ByteView b) {
-  return {reinterpret_cast<const char*>(b.data()), b.size()};
-}
+inline std::string_view as_chars(ByteView b) { return {reinterpret_cast<const char*>(b.data()), b.size()}; }
 
-inline ByteView as_bytes(std::string_view s) {
-  return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
+inline ByteView as_bytes(std::string_view s) { return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()}; }
 
 /// True when [offset, offset+length) lies inside a buffer of `size` bytes.
 inline bool in_bounds(std::uint64_t offset, std::uint64_t length, std::uint64_t size) {
@@ -37,9 +33,7 @@ inline ByteView slice(ByteView b, std::uint64_t offset, std::uint64_t length) {
 }
 
 /// Sub-view from offset to the end (empty when offset is past the end).
-inline ByteView tail(ByteView b, std::uint64_t offset) {
-  return offset <= b.size() ? b.subspan(offset) : ByteView{};
-}
+inline ByteView tail(ByteView b, std::uint64_t offset) { return offset <= b.size() ? b.subspan(offset) : ByteView{}; }
 
 enum class Endian { kLittle, kBig };
 

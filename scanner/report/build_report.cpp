@@ -33,8 +33,8 @@ void add_unpack_result(Report& report, const unpack::UnpackResult& result) {
     c.max_depth = std::max(c.max_depth, n.depth);
     if (n.kind == NodeKind::kLayer) {
       ++c.layers;
-      report.layers.push_back({n.format, result.tree.origin(id), result.tree.origin(n.parent), n.offset, n.size,
-                               n.depth, kids[id].size()});
+      report.layers.push_back(
+          {n.format, result.tree.origin(id), result.tree.origin(n.parent), n.offset, n.size, n.depth, kids[id].size()});
     } else if (n.kind == NodeKind::kUnknown) {
       (n.format == "padding" ? c.padding_bytes : c.unknown_bytes) += n.size;
       report.regions.push_back({result.tree.origin(n.parent), n.format, n.offset, n.size, round3(n.entropy)});

@@ -8,16 +8,21 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json limits_json(const Limits& l) {
-  return Json{{"max_depth", l.max_depth},   {"max_total_bytes", l.max_total_bytes},
+  return Json{{"max_depth", l.max_depth},           {"max_total_bytes", l.max_total_bytes},
               {"max_file_bytes", l.max_file_bytes}, {"max_ratio", l.max_ratio},
-              {"max_files", l.max_files},   {"max_seconds", l.max_seconds}};
+              {"max_files", l.max_files},           {"max_seconds", l.max_seconds}};
 }
 
 Json layers_json(const Report& r) {
   Json out = Json::array();
   for (const auto& l : r.layers) {
-    out.push_back({{"format", l.format}, {"origin", l.origin}, {"parent", l.parent}, {"offset", l.offset},
-                   {"size", l.size}, {"depth", l.depth}, {"members", l.members}});
+    out.push_back({{"format", l.format},
+                   {"origin", l.origin},
+                   {"parent", l.parent},
+                   {"offset", l.offset},
+                   {"size", l.size},
+                   {"depth", l.depth},
+                   {"members", l.members}});
   }
   return out;
 }
@@ -25,8 +30,8 @@ Json layers_json(const Report& r) {
 Json files_json(const Report& r) {
   Json out = Json::array();
   for (const auto& f : r.files) {
-    Json j{{"origin", f.origin}, {"path", f.path}, {"kind", f.kind}, {"size", f.size}, {"mode", f.mode},
-           {"depth", f.depth}};
+    Json j{{"origin", f.origin}, {"path", f.path}, {"kind", f.kind},
+           {"size", f.size},     {"mode", f.mode}, {"depth", f.depth}};
     if (!f.format.empty()) j["format"] = f.format;
     if (!f.sha256.empty() && f.kind == "file") j["sha256"] = f.sha256;
     if (!f.link_target.empty()) j["link_target"] = f.link_target;
@@ -38,8 +43,8 @@ Json files_json(const Report& r) {
 Json regions_json(const Report& r) {
   Json out = Json::array();
   for (const auto& g : r.regions) {
-    out.push_back({{"origin", g.origin}, {"kind", g.kind}, {"offset", g.offset}, {"size", g.size},
-                   {"entropy", g.entropy}});
+    out.push_back(
+        {{"origin", g.origin}, {"kind", g.kind}, {"offset", g.offset}, {"size", g.size}, {"entropy", g.entropy}});
   }
   return out;
 }

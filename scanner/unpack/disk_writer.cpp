@@ -56,7 +56,9 @@ Result<Fd> open_dirs(int root_fd, const std::vector<std::string>& dirs) {
       return make_error(Errc::kIo, fmt::format("mkdir {}: {}", name, std::strerror(errno)));
     }
     int fd = openat(cur.get(), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) return make_error(Errc::kIo, fmt::format("{}: not a directory inside the output ({})", name, std::strerror(errno)));
+    if (fd < 0)
+      return make_error(Errc::kIo,
+                        fmt::format("{}: not a directory inside the output ({})", name, std::strerror(errno)));
     cur = Fd(fd);
   }
   return cur;
@@ -142,8 +144,8 @@ void DiskWriter::visit(const std::vector<const Node*>& chain, const Blob& data, 
     case NodeKind::kSymlink: {
       std::string target = safe_link_target(node.path, node.link_target);
       if (target.empty()) {
-        warnings.push_back(fmt::format("symlink {} -> {} points outside its container: not created", node.path,
-                                       node.link_target));
+        warnings.push_back(
+            fmt::format("symlink {} -> {} points outside its container: not created", node.path, node.link_target));
       } else {
         unlinkat(dir->get(), name.c_str(), 0);
         if (symlinkat(target.c_str(), dir->get(), name.c_str()) != 0) {
@@ -157,11 +159,8 @@ void DiskWriter::visit(const std::vector<const Node*>& chain, const Blob& data, 
       // name adds nothing an auditor needs and could alias files across layers.
       warnings.push_back(fmt::format("hard link {} -> {} recorded, not created", node.path, node.link_target));
       break;
-    case NodeKind::kSpecial:
-      warnings.push_back(fmt::format("device node {} recorded, not created", node.path));
-      break;
-    default:
-      break;
+    case NodeKind::kSpecial: warnings.push_back(fmt::format("device node {} recorded, not created", node.path)); break;
+    default: break;
   }
 }
 

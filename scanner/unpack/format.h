@@ -23,11 +23,11 @@ enum class EntryKind { kFile, kDir, kSymlink, kHardlink, kSpecial };
 
 /// One member of a container, as the container describes it.
 struct Entry {
-  std::string path;                 ///< as stored ('/'-separated; sanitised by the sink)
+  std::string path;  ///< as stored ('/'-separated; sanitised by the sink)
   EntryKind kind = EntryKind::kFile;
-  std::uint32_t mode = 0644;        ///< permission bits incl. setuid/setgid/sticky, no type bits
-  std::string link_target;          ///< symlink or hard link target, as stored
-  std::uint64_t offset = kNoOffset; ///< where the member's bytes start in the container, if contiguous
+  std::uint32_t mode = 0644;         ///< permission bits incl. setuid/setgid/sticky, no type bits
+  std::string link_target;           ///< symlink or hard link target, as stored
+  std::uint64_t offset = kNoOffset;  ///< where the member's bytes start in the container, if contiguous
 };
 
 /// What one member may still produce: decoders stop (and say so) past it.

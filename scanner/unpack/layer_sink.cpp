@@ -26,7 +26,7 @@ bool LayerSink::add(Entry entry, Blob data) {
   if (walker_.limit_hit(Walker::LimitFlag::kFiles) || walker_.limit_hit(Walker::LimitFlag::kTotalBytes)) return false;
   SanitizedPath clean = sanitize_member_path(entry.path);
   for (auto& p : clean.problems) walker_.warn("unsafe-path", walker_.origin(layer_id_), std::move(p));
-  if (clean.refused) return true;  // drop this member, keep the others
+  if (clean.refused) return true;                                       // drop this member, keep the others
   if (clean.path == "/" && entry.kind == EntryKind::kDir) return true;  // the layer root itself
   if (!admit(entry, data)) return false;
 
@@ -65,9 +65,9 @@ bool LayerSink::admit(const Entry& entry, Blob& data) {
     data = data.sub(0, limits.max_file_bytes);
   }
   if (walker_.bytes_out().fetch_add(data.size()) + data.size() > limits.max_total_bytes) {
-    walker_.warn_once(Walker::LimitFlag::kTotalBytes, layer_id_,
-                      fmt::format("total output limit of {} bytes reached: remaining members not extracted",
-                                  limits.max_total_bytes));
+    walker_.warn_once(
+        Walker::LimitFlag::kTotalBytes, layer_id_,
+        fmt::format("total output limit of {} bytes reached: remaining members not extracted", limits.max_total_bytes));
     return false;
   }
   return true;

@@ -59,7 +59,8 @@ SanitizedPath sanitize_member_path(std::string_view raw) {
       clean.resize(kMaxComponent);
       changed = true;
     }
-    if (changed) out.problems.push_back(fmt::format("renamed '{}': control characters or over-long name", printable(raw)));
+    if (changed)
+      out.problems.push_back(fmt::format("renamed '{}': control characters or over-long name", printable(raw)));
     out.path += '/';
     out.path += clean;
   }

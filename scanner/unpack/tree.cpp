@@ -24,14 +24,9 @@ std::string origin_of_chain(const std::vector<const Node*>& chain) {
   std::string out;
   for (const Node* n : chain) {
     switch (n->kind) {
-      case NodeKind::kLayer:
-        out += fmt::format(" @{:#x} {}", n->offset, n->format);
-        break;
-      case NodeKind::kUnknown:
-        out += fmt::format(" @{:#x} {}", n->offset, n->format);
-        break;
-      default:
-        out += out.empty() ? n->path : " → " + n->path;
+      case NodeKind::kLayer: out += fmt::format(" @{:#x} {}", n->offset, n->format); break;
+      case NodeKind::kUnknown: out += fmt::format(" @{:#x} {}", n->offset, n->format); break;
+      default: out += out.empty() ? n->path : " → " + n->path;
     }
   }
   return out;

@@ -19,17 +19,17 @@ enum class NodeKind { kFile, kDir, kSymlink, kHardlink, kSpecial, kLayer, kUnkno
 
 struct Node {
   std::uint32_t parent = kNoParent;
-  std::uint32_t ordinal = 0;   ///< position among the parent's children (emission order)
+  std::uint32_t ordinal = 0;  ///< position among the parent's children (emission order)
   NodeKind kind = NodeKind::kFile;
-  std::string path;            ///< members: '/'-rooted path inside their layer; root: image name
-  std::string format;          ///< layers: format; files: the format a whole file was identified as
-  std::uint64_t offset = 0;    ///< layers, regions: offset in the parent file
+  std::string path;          ///< members: '/'-rooted path inside their layer; root: image name
+  std::string format;        ///< layers: format; files: the format a whole file was identified as
+  std::uint64_t offset = 0;  ///< layers, regions: offset in the parent file
   std::uint64_t size = 0;
   std::uint32_t mode = 0;
   std::string link_target;
-  std::string sha256;          ///< files
-  double entropy = 0.0;        ///< unknown regions
-  std::uint32_t depth = 0;     ///< layers between the image and this node
+  std::string sha256;       ///< files
+  double entropy = 0.0;     ///< unknown regions
+  std::uint32_t depth = 0;  ///< layers between the image and this node
 };
 
 const char* to_string(NodeKind k);

@@ -18,8 +18,8 @@
 namespace pedigree::unpack {
 
 struct Warning {
-  std::string kind;     ///< "limit", "parse", "unsafe-path", "encrypted", "unknown", "write"
-  std::string origin;   ///< where: origin chain of the file or layer
+  std::string kind;    ///< "limit", "parse", "unsafe-path", "encrypted", "unknown", "write"
+  std::string origin;  ///< where: origin chain of the file or layer
   std::string message;
 };
 
@@ -31,8 +31,7 @@ class NodeVisitor {
   /// image itself), possibly from several threads at once. `chain` runs from
   /// the image to the node; `data` holds a file's bytes. Problems the visitor
   /// wants in the report go to `warnings`.
-  virtual void visit(const std::vector<const Node*>& chain, const Blob& data,
-                     std::vector<std::string>& warnings) = 0;
+  virtual void visit(const std::vector<const Node*>& chain, const Blob& data, std::vector<std::string>& warnings) = 0;
 };
 
 struct UnpackResult {

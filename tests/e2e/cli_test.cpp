@@ -77,8 +77,8 @@ TEST_SUITE("cli") {
     REQUIRE(a.code == 0);
     REQUIRE(b.code == 0);
     CHECK(slurp(tmp.path / "a.json") == slurp(tmp.path / "b.json"));
-    auto v = sh("/usr/bin/python3 -m jsonschema -i " + (tmp.path / "a.json").string() + " " +
-                PEDIGREE_SOURCE_DIR + "/docs/report.schema.json 2>&1");
+    auto v = sh("/usr/bin/python3 -m jsonschema -i " + (tmp.path / "a.json").string() + " " + PEDIGREE_SOURCE_DIR +
+                "/docs/report.schema.json 2>&1");
     CHECK_MESSAGE(v.code == 0, v.out);
     // No temporary files are left beside the report.
     std::size_t entries = 0;
@@ -102,7 +102,8 @@ TEST_SUITE("cli") {
     // Parents of the output directory are created too.
     std::ofstream(tmp.path / "empty.bin").close();
     CHECK(sh(exe() + " extract " + (tmp.path / "empty.bin").string() + " -C " + (tmp.path / "a/b/c").string() +
-             " --quiet").code == 0);
+             " --quiet")
+              .code == 0);
     CHECK(fs::is_directory(tmp.path / "a/b/c"));
     REQUIRE(r.code == 0);
     // The root file system sits at an erase-block boundary after the kernel.

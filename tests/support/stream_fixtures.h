@@ -58,5 +58,4 @@ inline std::string firmware_like(std::size_t n, std::uint64_t seed = 1) {
   return out;
 }
 
-
 }  // namespace pedigree::test

@@ -15,8 +15,9 @@ std::size_t BoundedOutput::grow() {
   }
   if (bytes_.size() - used_ < kMinChunk) {
     // Guess the final size from the input the first time, then double.
-    std::size_t want = bytes_.empty() ? std::max<std::size_t>(kMinChunk, std::min<std::uint64_t>(input_size_ * 4, kMaxChunk))
-                                      : std::min(bytes_.size(), kMaxChunk);
+    std::size_t want = bytes_.empty()
+                           ? std::max<std::size_t>(kMinChunk, std::min<std::uint64_t>(input_size_ * 4, kMaxChunk))
+                           : std::min(bytes_.size(), kMaxChunk);
     std::uint64_t room = budget_.max_bytes - used_;
     want = static_cast<std::size_t>(std::min<std::uint64_t>(want, room));
     bytes_.resize(used_ + want);

@@ -11,8 +11,7 @@ namespace pedigree::unpack {
 
 class BoundedOutput {
  public:
-  BoundedOutput(const OutputBudget& budget, std::uint64_t input_size)
-      : budget_(budget), input_size_(input_size) {}
+  BoundedOutput(const OutputBudget& budget, std::uint64_t input_size) : budget_(budget), input_size_(input_size) {}
 
   /// Makes room for at least one more chunk; returns the writable span size,
   /// or 0 when the budget forbids more output (why() says which limit).

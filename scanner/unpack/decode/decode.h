@@ -26,7 +26,7 @@ struct Decoded {
   std::vector<std::uint8_t> bytes;
   std::uint64_t consumed = 0;  ///< input bytes that belong to the stream
   DecodeStatus status = DecodeStatus::kOk;
-  std::string message;         ///< why, when status is not kOk
+  std::string message;  ///< why, when status is not kOk
 
   bool ok() const { return status == DecodeStatus::kOk; }
 };
@@ -42,8 +42,8 @@ Decoded decode_xz(ByteView in, const OutputBudget& budget);
 /// LZMA-alone (.lzma: 13-byte header, as in uImage and kernel payloads).
 Decoded decode_lzma_alone(ByteView in, const OutputBudget& budget);
 /// Raw LZMA1 with explicit properties and known output size (JFFS2 lzma nodes).
-Decoded decode_lzma_raw(ByteView in, std::uint32_t lc, std::uint32_t lp, std::uint32_t pb,
-                        std::uint32_t dict_size, std::uint64_t out_size);
+Decoded decode_lzma_raw(ByteView in, std::uint32_t lc, std::uint32_t lp, std::uint32_t pb, std::uint32_t dict_size,
+                        std::uint64_t out_size);
 /// bzip2.
 Decoded decode_bzip2(ByteView in, const OutputBudget& budget);
 /// zstd frame(s) until the first non-zstd byte.

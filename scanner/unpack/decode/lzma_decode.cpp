@@ -76,8 +76,8 @@ Decoded decode_lzma_alone(ByteView in, const OutputBudget& budget) {
   return d;
 }
 
-Decoded decode_lzma_raw(ByteView in, std::uint32_t lc, std::uint32_t lp, std::uint32_t pb,
-                        std::uint32_t dict_size, std::uint64_t out_size) {
+Decoded decode_lzma_raw(ByteView in, std::uint32_t lc, std::uint32_t lp, std::uint32_t pb, std::uint32_t dict_size,
+                        std::uint64_t out_size) {
   lzma_options_lzma opt{};
   opt.dict_size = dict_size;
   opt.lc = lc;

@@ -11,8 +11,8 @@ namespace pedigree::unpack {
 
 /// How a fixed-width field may be padded around its digits.
 enum class FieldPadding {
-  kNone,     ///< every byte is a digit (cpio)
-  kPadded,   ///< leading spaces, then digits, then only spaces or NULs (tar, ar)
+  kNone,    ///< every byte is a digit (cpio)
+  kPadded,  ///< leading spaces, then digits, then only spaces or NULs (tar, ar)
 };
 
 /// The unsigned number in `base` (8, 10 or 16) that fills `field`; nullopt
@@ -26,7 +26,10 @@ inline std::optional<std::uint64_t> parse_ascii_number(ByteView field, unsigned 
   std::size_t digits = 0;
   for (; i < field.size(); ++i, ++digits) {
     unsigned c = field[i];
-    unsigned d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 99;
+    unsigned d = c >= '0' && c <= '9'   ? c - '0'
+                 : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                 : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                        : 99;
     if (d >= base) break;
     if (value > (UINT64_MAX - d) / base) return std::nullopt;
     value = value * base + d;

@@ -106,8 +106,13 @@ std::optional<Member> parse_binary(ByteView data, std::uint64_t off, Variant v) 
 
 bool known_file_type(std::uint64_t mode) {
   switch (mode & 0170000) {
-    case 0100000: case 0040000: case 0120000: case 0020000: case 0060000: case 0010000: case 0140000:
-      return mode <= 0177777;
+    case 0100000:
+    case 0040000:
+    case 0120000:
+    case 0020000:
+    case 0060000:
+    case 0010000:
+    case 0140000: return mode <= 0177777;
     default: return false;
   }
 }
@@ -136,7 +141,8 @@ CpioWalk walk(ByteView data, Variant v) {
     }
     if (m->next > data.size()) {
       w.size = data.size();
-      w.problem = m->name == kTrailer ? "" : "member at " + std::to_string(off) + " runs past the end of the data (truncated)";
+      w.problem =
+          m->name == kTrailer ? "" : "member at " + std::to_string(off) + " runs past the end of the data (truncated)";
       return w;
     }
     off = m->next;

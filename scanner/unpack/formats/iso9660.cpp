@@ -62,8 +62,8 @@ class Iso9660 final : public Format {
     auto size = declared_size(data.view());
     if (!size) return make_error(size.error().code, "iso9660: " + size.error().message);
     if (*size > data.size()) {
-      sink.warn("iso9660: the volume declares " + std::to_string(*size) + " bytes but " +
-                std::to_string(data.size()) + " are present (truncated)");
+      sink.warn("iso9660: the volume declares " + std::to_string(*size) + " bytes but " + std::to_string(data.size()) +
+                " are present (truncated)");
     }
     return extract_with_libarchive(data, *size, {name(), ArchiveReader::kIso9660, nullptr}, sink);
   }

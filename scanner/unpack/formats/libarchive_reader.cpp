@@ -226,7 +226,10 @@ class LinkSets {
 class Reader {
  public:
   Reader(const Blob& data, const LibarchiveOptions& options, Sink& sink)
-      : options_(options), sink_(sink), source_{data, data.view(), 0}, archive_(archive_read_new(), &archive_read_free) {}
+      : options_(options),
+        sink_(sink),
+        source_{data, data.view(), 0},
+        archive_(archive_read_new(), &archive_read_free) {}
 
   Result<LibarchiveSummary> run();
 

@@ -35,10 +35,10 @@ struct LibarchiveOptions {
 
 /// What one read produced.
 struct LibarchiveSummary {
-  std::uint64_t members = 0;  ///< entries added to the sink
-  bool reached_end = false;   ///< libarchive read up to the archive's end
-  bool stopped = false;       ///< the sink asked to stop
-  std::uint64_t consumed = 0; ///< bytes libarchive read up to where it stopped
+  std::uint64_t members = 0;   ///< entries added to the sink
+  bool reached_end = false;    ///< libarchive read up to the archive's end
+  bool stopped = false;        ///< the sink asked to stop
+  std::uint64_t consumed = 0;  ///< bytes libarchive read up to where it stopped
 };
 
 /// Adds every member of the archive in `data` to the sink, warning (with the

@@ -112,7 +112,11 @@ Body body_of(ByteView data, std::uint64_t off, std::uint64_t size, std::optional
   ByteView h = data.subspan(off, kBlock);
   Body b{off + kBlock, pax_override.value_or(size)};
   switch (h[156]) {
-    case '2': case '3': case '4': case '5': case '6':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
       if (!pax_override) b.length = 0;
       break;
     case '1':

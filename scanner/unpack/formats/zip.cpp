@@ -45,17 +45,29 @@ bool plausible_local_header(ByteView data) {
   if (!r.matches(0, "PK\x03\x04") || !version || !flags || !method || !name_len) return false;
   if ((*version & 0xff) > 63 || (*flags & kReservedFlags) != 0 || *name_len == 0) return false;
   switch (*method) {
-    case 0: case 1: case 6: case 8: case 9: case 12: case 14: case 18: case 19:
-    case 93: case 95: case 96: case 97: case 98: case 99:
-      return in_bounds(kLocalHeader, *name_len, data.size());
+    case 0:
+    case 1:
+    case 6:
+    case 8:
+    case 9:
+    case 12:
+    case 14:
+    case 18:
+    case 19:
+    case 93:
+    case 95:
+    case 96:
+    case 97:
+    case 98:
+    case 99: return in_bounds(kLocalHeader, *name_len, data.size());
     default: return false;
   }
 }
 
 struct Directory {
-  std::uint64_t start = 0;    // where its first record is in the data
-  std::uint64_t end = 0;      // where it ends in the data
-  std::uint64_t offset = 0;   // its offset as the EOCD states it
+  std::uint64_t start = 0;   // where its first record is in the data
+  std::uint64_t end = 0;     // where it ends in the data
+  std::uint64_t offset = 0;  // its offset as the EOCD states it
   std::uint64_t entries = 0;
 };
 

@@ -68,13 +68,13 @@ TEST_CASE("disk_writer: a hostile tar writes nothing outside the output root") {
   CHECK(test::has_warning(r, "unsafe-path", "../evil"));
   fs::path layer = out / "0x0.tar";
   CHECK(slurp(layer / "etc/abs") == "absolute");
-  CHECK(!fs::is_symlink(layer / "link-out"));  // escaping symlink: not created…
+  CHECK(!fs::is_symlink(layer / "link-out"));                    // escaping symlink: not created…
   CHECK(slurp(layer / "link-out/owned") == "through the link");  // …so this stays inside
-  CHECK(fs::read_symlink(layer / "link-abs") == "etc/abs");  // absolute target made relative
+  CHECK(fs::read_symlink(layer / "link-abs") == "etc/abs");      // absolute target made relative
   CHECK(slurp(layer / "ok/file") == "fine");
   struct stat st {};
   REQUIRE(stat((layer / "ok/file").c_str(), &st) == 0);
-  CHECK((st.st_mode & 07000) == 0);  // setuid dropped on disk
+  CHECK((st.st_mode & 07000) == 0);                        // setuid dropped on disk
   CHECK(test::find_member(r, "/ok/file")->mode == 04755);  // but kept in the report
   // Every path under the root resolves inside it.
   for (const auto& e : fs::recursive_directory_iterator(out)) {
@@ -85,7 +85,8 @@ TEST_CASE("disk_writer: a hostile tar writes nothing outside the output root") {
 
 TEST_CASE("disk_writer: a tar of 20000 files extracts completely") {
   std::vector<test::TarMember> members;
-  for (int i = 0; i < 20000; ++i) members.push_back({"d" + std::to_string(i % 50) + "/f" + std::to_string(i), std::to_string(i)});
+  for (int i = 0; i < 20000; ++i)
+    members.push_back({"d" + std::to_string(i % 50) + "/f" + std::to_string(i), std::to_string(i)});
   auto r = test::unpack_bytes(test::make_tar(members));
   std::size_t files = 0;
   for (const auto& n : r.tree.nodes) files += n.kind == unpack::NodeKind::kFile ? 1 : 0;

@@ -79,7 +79,11 @@ TEST_CASE("iso9660: damaged descriptors are refused, damaged directories warn") 
 
 TEST_CASE("iso9660: stray magic in random bytes is not an image") {
   std::string junk = noise(0x8000 + 2048, 8);
-  std::memcpy(&junk[0x8000], "\x01" "CD001" "\x01", 7);
+  std::memcpy(&junk[0x8000],
+              "\x01"
+              "CD001"
+              "\x01",
+              7);
   CHECK_FALSE(format("iso9660").probe(as_bytes(std::string_view(junk))).ok());
   CHECK_FALSE(format("iso9660").probe(as_bytes(std::string_view(junk).substr(0, 0x8010))).ok());
 }

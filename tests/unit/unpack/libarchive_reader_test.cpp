@@ -36,8 +36,8 @@ TEST_CASE("libarchive_reader: hard links point at an earlier member that holds t
     CAPTURE(variant);
     REQUIRE(dir.run(std::string("cd src && printf 'e1\\ne2\\nx\\ny\\nz\\n' | cpio -o -H ") + variant + " > ../l.cpio"));
     CollectingSink sink;
-    auto r = unpack::read_with_libarchive(Blob::from_string(dir.read("l.cpio")), {"cpio", ArchiveReader::kCpio, nullptr},
-                                          sink);
+    auto r = unpack::read_with_libarchive(Blob::from_string(dir.read("l.cpio")),
+                                          {"cpio", ArchiveReader::kCpio, nullptr}, sink);
     REQUIRE(r.ok());
     CHECK(r->reached_end);
     CHECK(r->members == 5);
@@ -67,8 +67,9 @@ TEST_CASE("libarchive_reader: hard links point at an earlier member that holds t
 TEST_CASE("libarchive_reader: sparse members are filled with zeros") {
   ScratchDir dir;
   REQUIRE(dir.ok());
-  REQUIRE(dir.run("truncate -s 300000 holes && printf middle | dd of=holes bs=1 seek=150000 conv=notrunc && "
-                  "printf end | dd of=holes bs=1 seek=299997 conv=notrunc && tar --sparse -cf s.tar holes"));
+  REQUIRE(
+      dir.run("truncate -s 300000 holes && printf middle | dd of=holes bs=1 seek=150000 conv=notrunc && "
+              "printf end | dd of=holes bs=1 seek=299997 conv=notrunc && tar --sparse -cf s.tar holes"));
   std::string expected = dir.read("holes");
   REQUIRE(expected.size() == 300000);
   std::string tar = dir.read("s.tar");
@@ -128,7 +129,8 @@ TEST_CASE("libarchive_reader: non-ASCII names arrive as UTF-8") {
 
 TEST_CASE("libarchive_reader: unreadable input is an error, and only the one reader is enabled") {
   CollectingSink sink;
-  auto garbage = unpack::read_with_libarchive(Blob::from_string(noise(4096, 2)), {"tar", ArchiveReader::kTar, nullptr}, sink);
+  auto garbage =
+      unpack::read_with_libarchive(Blob::from_string(noise(4096, 2)), {"tar", ArchiveReader::kTar, nullptr}, sink);
   CHECK_FALSE(garbage.ok());
   auto empty = unpack::read_with_libarchive(Blob(), {"tar", ArchiveReader::kTar, nullptr}, sink);
   CHECK_FALSE(empty.ok());

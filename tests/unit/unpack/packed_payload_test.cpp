@@ -31,7 +31,9 @@ TEST_CASE("packed_payload: tool output is recognised by its leading bytes and de
 
 TEST_CASE("packed_payload: stray magics neither sniff as LZMA nor pass a trial decode") {
   std::string noise = test::noise_bytes(5000, 71);
-  noise.replace(0, 13, std::string("\x5d\x01\x00\x01\x00\xff\xff\xff\xff\xff\xff\xff\xff", 13));  // dictionary 65537: no encoder writes that
+  noise.replace(0, 13,
+                std::string("\x5d\x01\x00\x01\x00\xff\xff\xff\xff\xff\xff\xff\xff",
+                            13));  // dictionary 65537: no encoder writes that
   CHECK_FALSE(unpack::sniff_packing(as_bytes(noise)).has_value());
   noise.replace(0, 3, "\x1f\x8b\x08");
   noise[3] = 0;

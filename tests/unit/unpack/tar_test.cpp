@@ -119,17 +119,20 @@ TEST_CASE("tar: a corrupted header checksum is rejected, later damage only warns
 
 TEST_CASE("tar: stray magic in random bytes is not a tar") {
   std::string junk = noise(2048, 5);
-  std::memcpy(&junk[257], "ustar\0" "00", 8);
+  std::memcpy(&junk[257],
+              "ustar\0"
+              "00",
+              8);
   CHECK_FALSE(format("tar").probe(as_bytes(std::string_view(junk))).ok());
   CHECK_FALSE(format("tar").probe(as_bytes(std::string_view(junk.substr(0, 300)))).ok());
 }
 
 TEST_CASE("tar: hostile names and link targets arrive as stored") {
-  std::string tar = write_archive(ARCHIVE_FORMAT_TAR_PAX_RESTRICTED,
-                                  {{"../evil", "up"},
-                                   {"/etc/abs", "abs"},
-                                   {"passwd", "/etc/passwd", unpack::EntryKind::kSymlink, 0777},
-                                   {"dir/../../x", "x"}});
+  std::string tar =
+      write_archive(ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, {{"../evil", "up"},
+                                                        {"/etc/abs", "abs"},
+                                                        {"passwd", "/etc/passwd", unpack::EntryKind::kSymlink, 0777},
+                                                        {"dir/../../x", "x"}});
   auto x = extract_with(format("tar"), Blob::from_string(tar));
   REQUIRE(x.extracted);
   REQUIRE(x.sink.find("../evil") != nullptr);
@@ -145,7 +148,8 @@ TEST_CASE("tar: hostile names and link targets arrive as stored") {
 TEST_CASE("tar: twenty thousand small files") {
   std::vector<WriteEntry> entries;
   entries.reserve(20000);
-  for (int i = 0; i < 20000; ++i) entries.push_back({"d" + std::to_string(i % 50) + "/f" + std::to_string(i), std::to_string(i)});
+  for (int i = 0; i < 20000; ++i)
+    entries.push_back({"d" + std::to_string(i % 50) + "/f" + std::to_string(i), std::to_string(i)});
   std::string tar = write_archive(ARCHIVE_FORMAT_TAR_USTAR, entries);
   // Processor time, not wall time: the machine may be busy with other work.
   std::clock_t start = std::clock();

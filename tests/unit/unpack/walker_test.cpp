@@ -89,7 +89,8 @@ TEST_CASE("walker: carves streams at any offset and keeps the gaps with their en
   const auto* member = test::find_member(r, "/gzip.out");
   REQUIRE(member != nullptr);
   CHECK(member->sha256 == sha256_hex(as_bytes(payload)));
-  CHECK(r.tree.origin(static_cast<std::uint32_t>(member - r.tree.nodes.data())) == "image.bin @0x1000 gzip → /gzip.out");
+  CHECK(r.tree.origin(static_cast<std::uint32_t>(member - r.tree.nodes.data())) ==
+        "image.bin @0x1000 gzip → /gzip.out");
   std::vector<std::string> gap_kinds;
   for (const auto& n : r.tree.nodes) {
     if (n.kind == unpack::NodeKind::kUnknown) gap_kinds.push_back(n.format);
