@@ -3,6 +3,7 @@
 // by the real command-line tools.
 #pragma once
 
+#include "tests/support/collecting_sink.h"
 #include "tests/support/scratch_dir.h"
 
 #include <doctest/doctest.h>
@@ -11,6 +12,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
 
@@ -56,6 +58,39 @@ inline std::string firmware_like(std::size_t n, std::uint64_t seed = 1) {
   }
   out.resize(n);
   return out;
+}
+
+/// A stream cut short keeps a non-empty, correct prefix of the payload and warns.
+inline void check_cut_keeps_prefix(const unpack::Format& f, const Blob& cut, const std::string& payload) {
+  auto x = extract_with(f, cut);
+  REQUIRE(x.extracted);
+  REQUIRE(x.sink.members.size() == 1);
+  CHECK(!x.sink.warnings.empty());
+  const std::string out = x.sink.members[0].text();
+  CHECK(!out.empty());
+  CHECK(out.size() < payload.size());
+  CHECK(payload.compare(0, out.size(), out) == 0);
+}
+
+/// A 1 MiB output budget stops a bomb at exactly 1 MiB, with a warning.
+inline void check_budget_stops_bomb(const unpack::Format& f, const Blob& bomb) {
+  CollectingSink sink;
+  sink.budget_.max_bytes = 1 << 20;
+  auto x = extract_with(f, bomb, sink);
+  REQUIRE(x.sink.members.size() == 1);
+  CHECK(x.sink.members[0].data.size() == (1 << 20));
+  CHECK(!x.sink.warnings.empty());
+}
+
+/// A byte flipped at each offset makes extraction warn or fail, never crash.
+inline void check_damage_survived(const unpack::Format& f, const std::string& stream,
+                                  std::initializer_list<std::size_t> offsets) {
+  for (std::size_t at : offsets) {
+    std::string bad = stream;
+    bad[at] = static_cast<char>(bad[at] ^ 0x55);
+    auto x = extract_with(f, Blob::from_string(bad));
+    CHECK((!x.extracted || !x.sink.warnings.empty()));
+  }
 }
 
 }  // namespace pedigree::test
