@@ -2,6 +2,9 @@
 
 #include "scanner/core/blob.h"
 #include "scanner/core/hash.h"
+#include "scanner/fingerprint/analyzers.h"
+#include "scanner/fingerprint/fingerprint_report.h"
+#include "scanner/fingerprint/fingerprint_visitor.h"
 #include "scanner/report/build_report.h"
 
 namespace pedigree {
@@ -16,8 +19,15 @@ Result<report::Report> scan_image(const std::string& path, const Limits& limits,
   r.image.name = slash == std::string::npos ? path : path.substr(slash + 1);
   r.image.size = image->size();
   r.image.sha256 = sha256_hex(image->view());
-  auto unpacked = unpack::unpack_image(*image, r.image.name, limits, visitor);
+  // Every file is fingerprinted as the walker produces it, on the walker's
+  // threads, so each file's bytes are read once while they are in memory.
+  fingerprint::FingerprintVisitor fingerprints(fingerprint::default_analyzers());
+  std::vector<unpack::NodeVisitor*> visitors{&fingerprints};
+  if (visitor != nullptr) visitors.push_back(visitor);
+  fingerprint::FanOutVisitor all(std::move(visitors));
+  auto unpacked = unpack::unpack_image(*image, r.image.name, limits, &all);
   report::add_unpack_result(r, unpacked);
+  fingerprint::add_fingerprints(r, fingerprints.take(), unpacked.tree);
   return r;
 }
 

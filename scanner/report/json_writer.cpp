@@ -2,10 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "scanner/report/json_sections.h"
+
 namespace pedigree::report {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 Json limits_json(const Limits& l) {
   return Json{{"max_depth", l.max_depth},           {"max_total_bytes", l.max_total_bytes},
@@ -82,6 +82,9 @@ std::string to_json(const Report& r, const Limits& limits) {
   j["layers"] = layers_json(r);
   j["files"] = files_json(r);
   j["unknown_regions"] = regions_json(r);
+  j["architectures"] = architectures_json(r);
+  j["components"] = components_json(r);
+  j["binaries"] = binaries_json(r);
   j["warnings"] = warnings_json(r);
   j["summary"] = summary_json(r);
   return j.dump(2) + "\n";

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "scanner/report/text_fingerprint.h"
+
 namespace pedigree::report {
 namespace {
 
@@ -85,6 +87,7 @@ std::string to_text(const Report& r, const TextOptions& options) {
       "  {} layers, nested {} deep, {} extracted; {} unknown, {} padding\n\n",
       st.bold("Contents"), c.files, c.dirs, c.symlinks, c.hardlinks, c.specials, c.layers, c.max_depth,
       human_size(c.bytes_extracted), human_size(c.unknown_bytes), human_size(c.padding_bytes));
+  fingerprint_sections(out, r, options.color, options.max_rows);
   regions_section(out, r, st, options.max_rows);
   warnings_section(out, r, st, options.max_rows);
   return out;

@@ -1,0 +1,12 @@
+#include "scanner/fingerprint/fingerprint_report.h"
+
+#include "scanner/fingerprint/merge_components.h"
+
+namespace pedigree::fingerprint {
+
+void add_fingerprints(report::Report& report, Facts facts, const unpack::Tree& /*tree*/) {
+  report.components = merge_components(facts.components);
+  report.binaries = std::move(facts.binaries);
+}
+
+}  // namespace pedigree::fingerprint

@@ -1,0 +1,17 @@
+// The JSON report's sections, one function per section, so that each
+// analysis adds its own writer file without touching the others.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "scanner/report/report.h"
+
+namespace pedigree::report {
+
+using Json = nlohmann::ordered_json;
+
+Json components_json(const Report& r);
+Json binaries_json(const Report& r);
+Json architectures_json(const Report& r);
+
+}  // namespace pedigree::report
