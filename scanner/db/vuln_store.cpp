@@ -22,12 +22,16 @@ constexpr std::string_view kNewerWinsTail =
     "data_source = excluded.data_source "
     "WHERE vulnerabilities.modified IS NULL OR excluded.modified >= vulnerabilities.modified";
 
+// An empty view may have a null data pointer, which SQLite binds as NULL;
+// NOT NULL text columns get a real empty string.
+std::string_view not_null(std::string_view s) { return s.empty() ? std::string_view("") : s; }
+
 void bind_row(Statement& st, const VulnRow& r, std::string_view source) {
-  st.bind(1, r.id).bind(2, r.summary).bind_or_null(3, r.published).bind_or_null(4, r.modified);
+  st.bind(1, r.id).bind(2, not_null(r.summary)).bind_or_null(3, r.published).bind_or_null(4, r.modified);
   st.bind_or_null(5, r.status).bind_or_null(6, r.cvss3_version).bind(7, r.cvss3_score);
   st.bind_or_null(8, r.cvss3_vector).bind_or_null(9, r.cvss3_severity).bind(10, r.cvss2_score);
   st.bind_or_null(11, r.cvss2_vector).bind(12, r.cvss4_score).bind_or_null(13, r.cvss4_vector);
-  st.bind_or_null(14, r.cvss4_severity).bind(15, r.cwes).bind(16, source);
+  st.bind_or_null(14, r.cvss4_severity).bind(15, not_null(r.cwes)).bind(16, source);
 }
 
 }  // namespace
