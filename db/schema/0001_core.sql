@@ -132,10 +132,11 @@ CREATE TABLE chipset_families (
 CREATE INDEX chipset_families_vendor ON chipset_families(vendor_id);
 
 CREATE TABLE chipset_keys (
-  family_id INTEGER NOT NULL REFERENCES chipset_families(id) ON DELETE CASCADE,
-  kind      TEXT NOT NULL CHECK (kind IN ('dt_compatible', 'dt_prefix', 'string', 'kconfig', 'pci', 'usb')),
-  key       TEXT NOT NULL,
-  is_glob   INTEGER NOT NULL DEFAULT 0,
+  family_id   INTEGER NOT NULL REFERENCES chipset_families(id) ON DELETE CASCADE,
+  kind        TEXT NOT NULL CHECK (kind IN ('dt_compatible', 'dt_prefix', 'string', 'kconfig', 'pci', 'usb')),
+  key         TEXT NOT NULL,
+  is_glob     INTEGER NOT NULL DEFAULT 0,
+  data_source TEXT NOT NULL,
   PRIMARY KEY (kind, key, family_id)
 );
 CREATE INDEX chipset_keys_family ON chipset_keys(family_id);
