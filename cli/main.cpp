@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/db_command.h"
 #include "cli/options.h"
 #include "scanner/report/atomic_file.h"
 #include "scanner/report/json_writer.h"
@@ -120,6 +121,8 @@ int run(int argc, char** argv) {
   auto* extract = app.add_subcommand("extract", "Unpack an image into a directory, safely");
   add_common(*extract, extract_args);
   extract->add_option("-C,--directory", out_dir, "Output directory")->required();
+  DbArgs db_args;
+  add_db_commands(app, db_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -127,6 +130,7 @@ int run(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
   if (scan->parsed()) return run_scan(scan_args, nullptr, true);
+  if (db_args.group->parsed()) return run_db_command(db_args);
   return run_extract(extract_args, out_dir);
 }
 

@@ -1,0 +1,26 @@
+# Writes a C++ source holding every db/schema/NNNN_name.sql file as a string,
+# so the executable carries its migrations and needs no source tree.
+# Usage: cmake -DSCHEMA_DIR=... -DOUTPUT=... -P embed_schema.cmake
+file(GLOB sql_files "${SCHEMA_DIR}/[0-9][0-9][0-9][0-9]_*.sql")
+list(SORT sql_files)
+set(body "// Generated from db/schema/*.sql by cmake/embed_schema.cmake. Do not edit.\n")
+string(APPEND body "#include \"scanner/db/migrations.h\"\n\nnamespace pedigree::db {\n\n")
+string(APPEND body "const std::vector<SchemaFile>& embedded_schema_files() {\n")
+string(APPEND body "  static const std::vector<SchemaFile> kFiles = {\n")
+foreach(f IN LISTS sql_files)
+  get_filename_component(name "${f}" NAME)
+  file(READ "${f}" sql)
+  string(FIND "${sql}" ")pedigree_sql\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${name} contains the raw-string delimiter")
+  endif()
+  string(APPEND body "      {\"${name}\", R\"pedigree_sql(${sql})pedigree_sql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return kFiles;\n}\n\n}  // namespace pedigree::db\n")
+# Only rewrite when the content changed, so an unchanged schema rebuilds nothing.
+if(EXISTS "${OUTPUT}")
+  file(READ "${OUTPUT}" old)
+endif()
+if(NOT "${old}" STREQUAL "${body}")
+  file(WRITE "${OUTPUT}" "${body}")
+endif()

@@ -1,0 +1,43 @@
+// CISA KEV catalog → kev (see vuln_import.h).
+#include "scanner/db/input_file.h"
+#include "scanner/db/kev.h"
+#include "scanner/db/vuln_import.h"
+#include "scanner/db/vuln_store.h"
+
+namespace pedigree::db {
+namespace {
+
+constexpr std::string_view kKevSource = "cisa-kev";
+
+bool looks_like_json(std::string_view text) {
+  std::size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  return first != std::string_view::npos && text[first] == '{';
+}
+
+}  // namespace
+
+Result<ImportResult> import_kev(Database& db, const std::string& path) {
+  auto input = read_input_file(path);
+  if (!input) return input.error();
+  auto catalog = looks_like_json(input->bytes) ? parse_kev_json(input->bytes) : parse_kev_csv(input->bytes);
+  if (!catalog) return make_error(catalog.error().code, path + ": " + catalog.error().message);
+  ImportResult result;
+  result.parsed_bytes = input->bytes.size();
+  result.records = static_cast<std::int64_t>(catalog->entries.size());
+  auto tx = Transaction::begin(db);
+  if (!tx) return tx.error();
+  auto writer = VulnWriter::prepare(db, std::string(kKevSource));
+  if (!writer) return writer.error();
+  if (auto st = delete_source_rows(db, "kev", kKevSource); !st) return st.error();
+  for (const KevEntry& e : catalog->entries) {
+    auto st = writer->put_kev(e.cve, e.vendor_project, e.product, e.name, e.date_added, e.due_date, e.ransomware);
+    if (!st) return make_error(st.error().code, path + ": " + e.cve + ": " + st.error().message);
+  }
+  std::string version = catalog->version.empty() ? catalog->date : catalog->version + " (" + catalog->date + ")";
+  result.source = SourceRecord{std::string(kKevSource), "kev", version, input->sha256, {{"kev", result.records}}};
+  if (auto st = record_source(db, result.source); !st) return st.error();
+  if (auto st = tx->commit(); !st) return st.error();
+  return result;
+}
+
+}  // namespace pedigree::db

@@ -1,0 +1,232 @@
+#include "scanner/db/vuln_lookup.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <memory>
+#include <set>
+
+#include "scanner/db/osv_record.h"
+#include "scanner/db/version.h"
+
+namespace pedigree::db {
+namespace {
+
+constexpr std::string_view kRangeFunction = "pedigree_version_in";
+constexpr int kRangeFunctionArgs = 6;
+
+std::string_view text_arg(sqlite3_value* v) {
+  const unsigned char* p = sqlite3_value_text(v);
+  return p == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(p), sqlite3_value_bytes(v));
+}
+
+// pedigree_version_in(upstream, version, start_incl, start_excl, end_incl, end_excl)
+void version_in(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  if (argc != kRangeFunctionArgs) return sqlite3_result_int(ctx, 0);
+  CpeBounds b{text_arg(argv[1]), text_arg(argv[2]), text_arg(argv[3]), text_arg(argv[4]), text_arg(argv[5])};
+  sqlite3_result_int(ctx, cpe_bounds_contain(b, text_arg(argv[0])) ? 1 : 0);
+}
+
+constexpr std::string_view kRangesSql =
+    "SELECT vuln_id, criteria, version, start_including, start_excluding, end_including, end_excluding, fixed_in, "
+    "data_source FROM cpe_ranges WHERE vendor = ?1 AND product = ?2 AND vulnerable = 1 "
+    "AND pedigree_version_in(?3, version, start_including, start_excluding, end_including, end_excluding) "
+    "ORDER BY vuln_id, data_source";
+
+constexpr std::string_view kFactsSql =
+    "SELECT v.summary, v.cvss3_score, v.cvss3_version, v.cvss3_vector, v.cvss3_severity, v.cvss4_score, "
+    "v.cvss4_vector, v.cvss4_severity, v.cvss2_score, v.cvss2_vector, v.cwes, v.published, v.status, "
+    "k.date_added, k.due_date, k.ransomware, e.score, e.percentile "
+    "FROM (SELECT ?1 AS id) q LEFT JOIN vulnerabilities v ON v.id = q.id "
+    "LEFT JOIN kev k ON k.cve_id = q.id LEFT JOIN epss e ON e.cve_id = q.id";
+
+constexpr std::string_view kComponentCpesSql =
+    "SELECT cpe_vendor, cpe_product FROM components WHERE name = ?1 AND cpe_vendor IS NOT NULL "
+    "AND cpe_product IS NOT NULL "
+    "UNION SELECT substr(alias, 1, instr(alias, ':') - 1), substr(alias, instr(alias, ':') + 1) "
+    "FROM component_aliases WHERE kind = 'cpe' AND name = ?1 AND instr(alias, ':') > 0";
+
+constexpr std::string_view kCanonicalSql =
+    "SELECT name FROM components WHERE name = ?1 "
+    "UNION ALL SELECT name FROM component_aliases WHERE alias = ?1 AND kind = 'package' LIMIT 1";
+
+constexpr std::string_view kOsvPackagesSql =
+    "SELECT ?1 UNION SELECT purl_name FROM components WHERE name = ?1 AND purl_name IS NOT NULL";
+
+constexpr std::string_view kOsvSql =
+    "SELECT vuln_id, aliases, ecosystem, package, ranges, versions, data_source FROM osv_affected "
+    "WHERE package = ?1 ORDER BY vuln_id, ecosystem";
+
+bool is_rejected(const Statement& st) { return st.column_text(12) == "Rejected"; }
+
+}  // namespace
+
+struct VulnLookup::Statements {
+  Statement ranges, facts, component_cpes, canonical, osv_packages, osv;
+};
+
+Result<VulnLookup> VulnLookup::open(Database& db) {
+  int rc =
+      sqlite3_create_function_v2(db.handle(), kRangeFunction.data(), kRangeFunctionArgs,
+                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, version_in, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return make_error(Errc::kIo, "cannot register the version function: " + db.last_error());
+  auto ranges = db.prepare(kRangesSql);
+  auto facts = db.prepare(kFactsSql);
+  auto cpes = db.prepare(kComponentCpesSql);
+  auto canonical = db.prepare(kCanonicalSql);
+  auto packages = db.prepare(kOsvPackagesSql);
+  auto osv = db.prepare(kOsvSql);
+  for (auto* r : {&ranges, &facts, &cpes, &canonical, &packages, &osv})
+    if (!*r) return r->error();
+  return VulnLookup(
+      std::make_shared<Statements>(Statements{std::move(*ranges), std::move(*facts), std::move(*cpes),
+                                              std::move(*canonical), std::move(*packages), std::move(*osv)}));
+}
+
+Status VulnLookup::add_facts(VulnFinding& f) {
+  Statement& st = st_->facts;
+  st.reset();
+  st.bind(1, f.id);
+  auto row = st.step();
+  if (!row) return row.error();
+  if (!*row) return Ok{};
+  f.summary = st.column_text(0);
+  // CVSS v3.x first, then v4, then v2 (see 0002_vulnerabilities.sql).
+  if (!st.column_is_null(1)) {
+    f.cvss = st.column_double(1), f.cvss_version = st.column_text(2), f.cvss_vector = st.column_text(3);
+    f.severity = st.column_text(4);
+  } else if (!st.column_is_null(5)) {
+    f.cvss = st.column_double(5), f.cvss_version = "4.0", f.cvss_vector = st.column_text(6);
+    f.severity = st.column_text(7);
+  } else if (!st.column_is_null(8)) {
+    f.cvss = st.column_double(8), f.cvss_version = "2.0", f.cvss_vector = st.column_text(9);
+  }
+  f.cwes = st.column_text(10);
+  f.published = st.column_text(11);
+  f.kev = !st.column_is_null(13);
+  f.kev_date_added = st.column_text(13);
+  f.kev_due_date = st.column_text(14);
+  f.kev_ransomware = st.column_text(15) == "Known";
+  f.epss = st.column_optional_double(16);
+  f.epss_percentile = st.column_optional_double(17);
+  if (is_rejected(st)) f.id.clear();  // rejected CVEs affect nothing
+  st.reset();
+  return Ok{};
+}
+
+Status VulnLookup::match_cpe(std::string_view vendor, std::string_view product, std::string_view version,
+                             std::vector<VulnFinding>& out) {
+  PackageVersion pv = split_package_version(version);
+  if (pv.upstream.empty()) return Ok{};
+  MatchStatus status = pv.revision.empty() ? MatchStatus::kVulnerable : MatchStatus::kBackportPossible;
+  Statement& st = st_->ranges;
+  st.reset();
+  st.bind(1, vendor).bind(2, product).bind(3, pv.upstream);
+  for (;;) {
+    auto row = st.step();
+    if (!row) return row.error();
+    if (!*row) break;
+    std::string id = st.column_text(0);
+    if (!out.empty() && out.back().id == id) continue;  // one finding per CVE; rows come sorted by id
+    CpeRange r{st.column_text(1), st.column_text(2), st.column_text(3),
+               st.column_text(4), st.column_text(5), st.column_text(6)};
+    std::string fixed = st.column_text(7);
+    out.push_back(VulnFinding{std::move(id), status, describe_cpe_range(r), std::move(r.criteria),
+                              fixed.empty() ? r.end_excluding : fixed});
+    out.back().source = st.column_text(8);
+  }
+  st.reset();
+  return Ok{};
+}
+
+Status VulnLookup::match_osv(std::string_view package, std::string_view version, std::vector<VulnFinding>& out) {
+  Statement& st = st_->osv;
+  st.reset();
+  st.bind(1, package);
+  for (;;) {
+    auto row = st.step();
+    if (!row) return row.error();
+    if (!*row) break;
+    auto ranges = decode_osv_ranges(st.column_text(4));
+    if (!ranges) continue;  // a row this version cannot read is skipped, not fatal
+    OsvAffected a{st.column_text(2), st.column_text(3), std::move(*ranges), decode_string_list(st.column_text(5))};
+    auto hit = db::match_osv(a, version);
+    if (!hit) continue;
+    out.push_back(
+        VulnFinding{st.column_text(0), hit->status, hit->range, "osv:" + a.ecosystem + "/" + a.package, hit->fixed_in});
+    out.back().aliases = st.column_text(1);
+    out.back().source = st.column_text(6);
+  }
+  st.reset();
+  return Ok{};
+}
+
+namespace {
+
+// One finding per id, sorted by id so output is deterministic; rejected
+// CVEs (id cleared by add_facts) are dropped.
+void dedupe(std::vector<VulnFinding>& found) {
+  std::stable_sort(found.begin(), found.end(), [](const VulnFinding& a, const VulnFinding& b) { return a.id < b.id; });
+  auto same = [](const VulnFinding& a, const VulnFinding& b) { return a.id == b.id; };
+  found.erase(std::unique(found.begin(), found.end(), same), found.end());
+  std::erase_if(found, [](const VulnFinding& f) { return f.id.empty(); });
+}
+
+bool aliases_any_of(std::string_view aliases, const std::set<std::string, std::less<>>& ids) {
+  for (std::size_t pos = 0; pos < aliases.size();) {
+    std::size_t bar = std::min(aliases.find('|', pos), aliases.size());
+    if (ids.count(aliases.substr(pos, bar - pos))) return true;
+    pos = bar + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<std::vector<VulnFinding>> VulnLookup::for_cpe(std::string_view vendor, std::string_view product,
+                                                     std::string_view version) {
+  std::vector<VulnFinding> out;
+  if (auto s = match_cpe(vendor, product, version, out); !s) return s.error();
+  for (auto& f : out)
+    if (auto s = add_facts(f); !s) return s.error();
+  dedupe(out);
+  return out;
+}
+
+Result<std::vector<VulnFinding>> VulnLookup::for_component(std::string_view name, std::string_view version) {
+  std::string canonical(name);
+  Statement& c = st_->canonical;
+  c.reset();
+  c.bind(1, name);
+  if (auto row = c.step(); row && *row) canonical = c.column_text(0);
+  c.reset();
+  std::vector<std::pair<std::string, std::string>> cpes;
+  Statement& q = st_->component_cpes;
+  q.reset();
+  q.bind(1, canonical);
+  for (auto row = q.step(); row && *row; row = q.step()) cpes.emplace_back(q.column_text(0), q.column_text(1));
+  q.reset();
+  std::vector<VulnFinding> out;
+  for (const auto& [vendor, product] : cpes)
+    if (auto s = match_cpe(vendor, product, version, out); !s) return s.error();
+  std::set<std::string, std::less<>> cpe_ids;
+  for (const auto& f : out) cpe_ids.insert(f.id);
+  std::size_t cpe_count = out.size();
+  std::vector<std::string> packages;
+  Statement& p = st_->osv_packages;
+  p.reset();
+  p.bind(1, canonical);
+  for (auto row = p.step(); row && *row; row = p.step()) packages.push_back(p.column_text(0));
+  p.reset();
+  for (const auto& pkg : packages)
+    if (auto s = match_osv(pkg, version, out); !s) return s.error();
+  // An OSV advisory that aliases a CVE the CPE ranges already found adds nothing.
+  auto redundant = [&](const VulnFinding& f) { return aliases_any_of(f.aliases, cpe_ids); };
+  out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(cpe_count), out.end(), redundant), out.end());
+  for (auto& f : out)
+    if (auto s = add_facts(f); !s) return s.error();
+  dedupe(out);
+  return out;
+}
+
+}  // namespace pedigree::db

@@ -1,0 +1,117 @@
+#include "scanner/db/vuln_store.h"
+
+#include "scanner/db/osv_record.h"
+
+namespace pedigree::db {
+namespace {
+
+constexpr std::string_view kColumns =
+    "id, summary, published, modified, status, cvss3_version, cvss3_score, cvss3_vector, cvss3_severity, "
+    "cvss2_score, cvss2_vector, cvss4_score, cvss4_vector, cvss4_severity, cwes, data_source";
+constexpr std::string_view kValues = "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+
+// The row is replaced unless the stored one is strictly newer. lastModified
+// is ISO 8601 in one format, so text order is time order.
+constexpr std::string_view kNewerWinsTail =
+    " ON CONFLICT(id) DO UPDATE SET summary = excluded.summary, published = excluded.published, "
+    "modified = excluded.modified, status = excluded.status, cvss3_version = excluded.cvss3_version, "
+    "cvss3_score = excluded.cvss3_score, cvss3_vector = excluded.cvss3_vector, "
+    "cvss3_severity = excluded.cvss3_severity, cvss2_score = excluded.cvss2_score, "
+    "cvss2_vector = excluded.cvss2_vector, cvss4_score = excluded.cvss4_score, "
+    "cvss4_vector = excluded.cvss4_vector, cvss4_severity = excluded.cvss4_severity, cwes = excluded.cwes, "
+    "data_source = excluded.data_source "
+    "WHERE vulnerabilities.modified IS NULL OR excluded.modified >= vulnerabilities.modified";
+
+// An empty view may have a null data pointer, which SQLite binds as NULL;
+// NOT NULL text columns get a real empty string.
+std::string_view not_null(std::string_view s) { return s.empty() ? std::string_view("") : s; }
+
+void bind_row(Statement& st, const VulnRow& r, std::string_view source) {
+  st.bind(1, r.id).bind(2, not_null(r.summary)).bind_or_null(3, r.published).bind_or_null(4, r.modified);
+  st.bind_or_null(5, r.status).bind_or_null(6, r.cvss3_version).bind(7, r.cvss3_score);
+  st.bind_or_null(8, r.cvss3_vector).bind_or_null(9, r.cvss3_severity).bind(10, r.cvss2_score);
+  st.bind_or_null(11, r.cvss2_vector).bind(12, r.cvss4_score).bind_or_null(13, r.cvss4_vector);
+  st.bind_or_null(14, r.cvss4_severity).bind(15, not_null(r.cwes)).bind(16, source);
+}
+
+}  // namespace
+
+bool is_nvd_source(std::string_view source) { return source.substr(0, kNvdSourcePrefix.size()) == kNvdSourcePrefix; }
+
+VulnWriter::VulnWriter(Database& db, std::string source, Statement newer, Statement keep, Statement clear,
+                       Statement range, Statement osv, Statement kev, Statement epss)
+    : db_(&db),
+      source_(std::move(source)),
+      newer_(std::move(newer)),
+      keep_(std::move(keep)),
+      clear_ranges_(std::move(clear)),
+      range_(std::move(range)),
+      osv_(std::move(osv)),
+      kev_(std::move(kev)),
+      epss_(std::move(epss)) {}
+
+Result<VulnWriter> VulnWriter::prepare(Database& db, std::string source) {
+  std::string insert = "INSERT INTO vulnerabilities (" + std::string(kColumns) + ") " + std::string(kValues);
+  auto newer = db.prepare(insert + std::string(kNewerWinsTail));
+  auto keep = db.prepare(insert + " ON CONFLICT(id) DO NOTHING");
+  auto clear = db.prepare("DELETE FROM cpe_ranges WHERE vuln_id = ?1 AND data_source GLOB 'nvd:*'");
+  auto range = db.prepare(
+      "INSERT INTO cpe_ranges (vuln_id, vulnerable, criteria, part, vendor, product, version, start_including, "
+      "start_excluding, end_including, end_excluding, fixed_in, data_source) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+  auto osv = db.prepare(
+      "INSERT INTO osv_affected (vuln_id, aliases, ecosystem, package, ranges, versions, data_source) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  auto kev = db.prepare(
+      "INSERT OR REPLACE INTO kev (cve_id, vendor_project, product, name, date_added, due_date, ransomware, "
+      "data_source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  auto epss = db.prepare(
+      "INSERT OR REPLACE INTO epss (cve_id, score, percentile, score_date, data_source) VALUES (?1, ?2, ?3, ?4, ?5)");
+  for (auto* r : {&newer, &keep, &clear, &range, &osv, &kev, &epss})
+    if (!*r) return r->error();
+  return VulnWriter(db, std::move(source), std::move(*newer), std::move(*keep), std::move(*clear), std::move(*range),
+                    std::move(*osv), std::move(*kev), std::move(*epss));
+}
+
+Result<bool> VulnWriter::put_vulnerability(const VulnRow& row, Upsert mode) {
+  Statement& st = mode == Upsert::kNewerWins ? newer_ : keep_;
+  bind_row(st, row, source_);
+  if (auto s = st.run(); !s) return s.error();
+  if (db_->changes() == 0) return false;
+  if (mode == Upsert::kNewerWins) {
+    clear_ranges_.bind(1, row.id);
+    if (auto s = clear_ranges_.run(); !s) return s.error();
+  }
+  return true;
+}
+
+Status VulnWriter::put_cpe_range(std::string_view vuln_id, const CpeRange& r, std::string_view part,
+                                 std::string_view vendor, std::string_view product, std::string_view fixed_in) {
+  range_.bind(1, vuln_id).bind(2, r.vulnerable ? 1 : 0).bind(3, r.criteria).bind(4, part).bind(5, vendor);
+  range_.bind(6, product).bind(7, r.version).bind_or_null(8, r.start_including).bind_or_null(9, r.start_excluding);
+  range_.bind_or_null(10, r.end_including).bind_or_null(11, r.end_excluding).bind_or_null(12, fixed_in);
+  range_.bind(13, source_);
+  return range_.run();
+}
+
+Status VulnWriter::put_osv_affected(std::string_view vuln_id, std::string_view aliases, const OsvAffected& a) {
+  osv_.bind(1, vuln_id).bind(2, aliases).bind(3, a.ecosystem).bind(4, a.package);
+  osv_.bind(5, encode_osv_ranges(a.ranges)).bind(6, encode_string_list(a.versions)).bind(7, source_);
+  return osv_.run();
+}
+
+Status VulnWriter::put_kev(std::string_view cve, std::string_view vendor_project, std::string_view product,
+                           std::string_view name, std::string_view date_added, std::string_view due_date,
+                           std::string_view ransomware) {
+  kev_.bind(1, cve).bind_or_null(2, vendor_project).bind_or_null(3, product).bind_or_null(4, name);
+  kev_.bind(5, date_added).bind_or_null(6, due_date).bind_or_null(7, ransomware).bind(8, source_);
+  return kev_.run();
+}
+
+Status VulnWriter::put_epss(std::string_view cve, double score, std::optional<double> percentile,
+                            std::string_view date) {
+  epss_.bind(1, cve).bind(2, score).bind(3, percentile).bind_or_null(4, date).bind(5, source_);
+  return epss_.run();
+}
+
+}  // namespace pedigree::db
