@@ -7,11 +7,15 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "cli/db_command.h"
 #include "cli/options.h"
+#include "scanner/db/db_path.h"
+#include "scanner/db/provenance.h"
+#include "scanner/match/provenance_match.h"
 #include "scanner/report/atomic_file.h"
 #include "scanner/report/json_writer.h"
 #include "scanner/report/text_writer.h"
@@ -32,6 +36,8 @@ struct CommonArgs {
   Limits limits;
   std::string max_total = "4G";
   std::string max_file = "1G";
+  bool use_db = false;  ///< scan: attach what the provenance database knows
+  std::string db_path;  ///< --db; empty: the bundled database
 };
 
 void add_common(CLI::App& cmd, CommonArgs& a) {
@@ -90,10 +96,27 @@ int write_outputs(const report::Report& r, const CommonArgs& a, bool default_tex
 
 int run_scan(CommonArgs& a, unpack::NodeVisitor* visitor, bool default_text) {
   if (!finish_limits(a)) return kExitUsage;
+  // The database is opened first so that a missing one fails before the work.
+  std::optional<db::ProvenanceDb> provenance;
+  if (a.use_db) {
+    auto opened = db::ProvenanceDb::open(a.db_path.empty() ? db::default_db_path() : a.db_path);
+    if (!opened) {
+      std::cerr << "pedigree: cannot use the provenance database: " << opened.error().message << "\n";
+      return kExitUsage;
+    }
+    provenance.emplace(std::move(*opened));
+  }
   auto r = scan_image(a.image, a.limits, visitor);
   if (!r) {
     std::cerr << "pedigree: cannot read " << r.error().message << "\n";
     return kExitUsage;
+  }
+  if (provenance) {
+    auto st = match::attach_provenance(*r, *provenance);
+    if (!st) {
+      std::cerr << "pedigree: cannot read the provenance database: " << st.error().message << "\n";
+      return kExitUsage;
+    }
   }
   return write_outputs(*r, a, default_text);
 }
@@ -116,6 +139,8 @@ int run(int argc, char** argv) {
   CommonArgs scan_args;
   auto* scan = app.add_subcommand("scan", "Unpack an image and report what is inside");
   add_common(*scan, scan_args);
+  scan_args.use_db = true;
+  scan->add_option("--db", scan_args.db_path, "Provenance database (default: the bundled one, or $PEDIGREE_DB)");
   CommonArgs extract_args;
   std::string out_dir;
   auto* extract = app.add_subcommand("extract", "Unpack an image into a directory, safely");

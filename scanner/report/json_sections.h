@@ -13,5 +13,8 @@ using Json = nlohmann::ordered_json;
 Json components_json(const Report& r);
 Json binaries_json(const Report& r);
 Json architectures_json(const Report& r);
+Json database_json(const Report& r);
+Json vulnerabilities_json(const Report& r);
+Json vendors_json(const Report& r);
 
 }  // namespace pedigree::report

@@ -103,6 +103,69 @@ struct Binary {
   std::uint32_t fortifiable = 0;  ///< functions that have a _chk variant
 };
 
+/// A known vulnerability that affects a component found in the image.
+struct Vulnerability {
+  std::string id;         ///< CVE id (or OSV id)
+  std::string component;  ///< component name
+  std::string version;    ///< the component version it was matched on
+  std::string relation;   ///< the component's relation (empty, statically-linked)
+  std::string status;     ///< vulnerable, backport-possible
+  std::string range;      ///< the affected range that matched, for evidence
+  std::string criteria;   ///< CPE match string or OSV package
+  std::string fixed_in;
+  std::string summary;
+  double cvss = -1.0;  ///< base score; negative when unknown
+  std::string cvss_version;
+  std::string cvss_vector;
+  std::string severity;  ///< critical, high, medium, low, none, unknown (from CVSS)
+  std::string cwes;
+  std::string published;
+  bool kev = false;
+  std::string kev_date_added;
+  double epss = -1.0;  ///< negative when unknown
+  std::string source;
+};
+
+/// A regulatory list entry that names a vendor (or a company above it).
+struct ListHit {
+  std::string list;
+  std::string jurisdiction;
+  std::string entity;  ///< as the list writes it
+  std::string via;     ///< the vendor the entry names: this vendor or a parent
+  std::string scope;
+  std::string date_added;
+  std::string source;
+};
+
+/// Why a vendor appears in the report.
+struct VendorRole {
+  std::string role;     ///< component-supplier, soc, module, certificate-issuer, mac-block-owner, cloud-endpoint
+  std::string subject;  ///< what it supplies: a component name, a chipset, a certificate subject...
+  std::string origin;   ///< where the evidence is
+};
+
+struct Vendor {
+  std::string name;
+  std::string country;  ///< ISO 3166-1 alpha-2; empty when unknown
+  std::string ownership;
+  std::vector<std::string> parents;  ///< "Name (CC)", nearest first
+  std::vector<VendorRole> roles;     ///< sorted
+  std::vector<ListHit> lists;        ///< sorted
+};
+
+/// One input of the provenance database, so every answer is traceable.
+struct DataSource {
+  std::string name;
+  std::string kind;
+  std::string version;
+  std::string sha256;
+};
+
+struct DatabaseInfo {
+  int schema_version = 0;
+  std::vector<DataSource> sources;  ///< sorted by name
+};
+
 struct Counts {
   std::uint64_t files = 0, dirs = 0, symlinks = 0, hardlinks = 0, specials = 0;
   std::uint64_t layers = 0, bytes_extracted = 0, unknown_bytes = 0, padding_bytes = 0;
@@ -117,9 +180,12 @@ struct Report {
   std::vector<Region> regions;
   std::vector<Warning> warnings;
   Counts counts;
-  std::vector<Component> components;       ///< sorted by name, version, relation
-  std::vector<Binary> binaries;            ///< sorted by origin
-  std::vector<std::string> architectures;  ///< e.g. "mips 32-bit little-endian", most files first
+  std::vector<Component> components;           ///< sorted by name, version, relation
+  std::vector<Binary> binaries;                ///< sorted by origin
+  std::vector<std::string> architectures;      ///< e.g. "mips 32-bit little-endian", most files first
+  DatabaseInfo database;                       ///< empty when the scan used no database
+  std::vector<Vulnerability> vulnerabilities;  ///< sorted: KEV first, then CVSS high to low, then id
+  std::vector<Vendor> vendors;                 ///< sorted by name
 };
 
 }  // namespace pedigree::report

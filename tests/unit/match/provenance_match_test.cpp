@@ -1,0 +1,136 @@
+#include "scanner/match/provenance_match.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "scanner/db/builder.h"
+#include "scanner/db/vuln_import.h"
+#include "tests/support/scratch_dir.h"
+#include "tests/unit/db/vuln_db_fixture.h"
+
+namespace pedigree::match {
+namespace {
+
+/// A database built the way `pedigree db build` builds it, from a small seed
+/// (one supplier under a listed parent) plus the NVD and KEV fixtures.
+struct MatchDb {
+  test::ScratchDir dir;
+  std::string path = dir.path("pedigree.db");
+
+  MatchDb() {
+    dir.write("seed/components.csv",
+              "name,cpe_vendor,cpe_product,purl_type,purl_namespace,purl_name,supplier,upstream\n"
+              "curl,haxx,curl,generic,,curl,Acme Networks,https://curl.se\n");
+    dir.write("seed/vendors.csv",
+              "name,aliases,country,parent,ownership,website,roles,source,checked\n"
+              "Acme Group,,CN,,state-owned,https://acme.invalid,oem,https://acme.invalid/about,2026-11-30\n"
+              "Acme Networks,ACME NET,CN,Acme Group,,https://net.acme.invalid,component,https://acme.invalid,"
+              "2026-11-30\n");
+    dir.write("seed/lists.csv",
+              "list,jurisdiction,title,authority,url,checked\n"
+              "fcc-covered,US,Covered List,FCC,https://www.fcc.gov/supplychain/coveredlist,2026-11-30\n");
+    dir.write("seed/list_entries.csv",
+              "list,jurisdiction,entity,vendor,scope,date_added,source,checked\n"
+              "fcc-covered,US,Acme Group Co.,Acme Group,telecommunications equipment,2021-03-12,"
+              "https://www.fcc.gov/supplychain/coveredlist,2026-11-30\n");
+    auto built = db::build_database({path, dir.path("seed"), {}});
+    REQUIRE(built.ok());
+    auto rw = db::Database::open(path, db::OpenMode::kReadWrite);
+    REQUIRE(rw.ok());
+    REQUIRE(db::import_nvd(*rw, test::db_fixture("nvdcve-2.0-fixture.json")).ok());
+    REQUIRE(db::import_kev(*rw, test::db_fixture("known_exploited_vulnerabilities.csv")).ok());
+  }
+};
+
+report::Component component(std::string version, std::string distro = "", std::string relation = "") {
+  report::Component c;
+  c.name = "curl";
+  c.version = std::move(version);
+  c.distro_version = std::move(distro);
+  c.relation = std::move(relation);
+  c.paths = {"fw.bin @0x40000 squashfs → /usr/bin/curl"};
+  return c;
+}
+
+report::Report attach(MatchDb& t, std::vector<report::Component> components) {
+  auto db = db::ProvenanceDb::open(t.path);
+  REQUIRE(db.ok());
+  report::Report r;
+  r.components = std::move(components);
+  REQUIRE(attach_provenance(r, *db).ok());
+  return r;
+}
+
+TEST_CASE("match: a component version gets its CVEs with CVSS, severity and KEV") {
+  MatchDb t;
+  auto r = attach(t, {component("8.0.1")});
+  REQUIRE(r.vulnerabilities.size() == 1);
+  const auto& v = r.vulnerabilities.front();
+  CHECK(v.id == "CVE-2023-38545");
+  CHECK(v.component == "curl");
+  CHECK(v.version == "8.0.1");
+  CHECK(v.status == "vulnerable");
+  CHECK(v.cvss == doctest::Approx(9.8));
+  CHECK(v.severity == "critical");
+  CHECK(v.kev);
+  CHECK(v.fixed_in == "8.4.0");
+  CHECK(attach(t, {component("8.4.0")}).vulnerabilities.empty());
+}
+
+TEST_CASE("match: a distribution revision makes the match 'fix may be backported'") {
+  MatchDb t;
+  auto r = attach(t, {component("7.88.1", "7.88.1-10+deb12u4")});
+  REQUIRE(r.vulnerabilities.size() == 1);
+  CHECK(r.vulnerabilities.front().status == "backport-possible");
+  CHECK(r.vulnerabilities.front().version == "7.88.1");
+}
+
+TEST_CASE("match: a library a program was only built against is not matched; a static copy is") {
+  MatchDb t;
+  auto r = attach(t, {component("8.0.1", "", "built-against"), component("8.0.1", "", "statically-linked")});
+  REQUIRE(r.vulnerabilities.size() == 1);
+  CHECK(r.vulnerabilities.front().relation == "statically-linked");
+  CHECK(attach(t, {component("")}).vulnerabilities.empty());  // no version, no claim
+}
+
+TEST_CASE("match: the supplier becomes a vendor with country, parents and the list entries above it") {
+  MatchDb t;
+  auto r = attach(t, {component("8.4.0")});
+  CHECK(r.components.front().supplier == "Acme Networks");
+  REQUIRE(r.vendors.size() == 1);
+  const auto& v = r.vendors.front();
+  CHECK(v.name == "Acme Networks");
+  CHECK(v.country == "CN");
+  CHECK(v.parents == std::vector<std::string>{"Acme Group (CN)"});
+  REQUIRE(v.roles.size() == 1);
+  CHECK(v.roles.front().role == "component-supplier");
+  CHECK(v.roles.front().subject == "curl");
+  REQUIRE(v.lists.size() == 1);
+  CHECK(v.lists.front().list == "fcc-covered");
+  CHECK(v.lists.front().via == "Acme Group");
+  CHECK(v.lists.front().date_added == "2021-03-12");
+}
+
+TEST_CASE("match: the report names the database's schema and every source it was built from") {
+  MatchDb t;
+  auto r = attach(t, {});
+  CHECK(r.database.schema_version >= 2);
+  std::vector<std::string> names;
+  for (const auto& s : r.database.sources) names.push_back(s.name);
+  CHECK(std::find(names.begin(), names.end(), "seed:components") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "seed:vendors") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "nvd:nvdcve-2.0-fixture") != names.end());
+}
+
+TEST_CASE("match: severity follows the CVSS v3 bands") {
+  CHECK(std::string(severity_of_cvss(9.8)) == "critical");
+  CHECK(std::string(severity_of_cvss(7.0)) == "high");
+  CHECK(std::string(severity_of_cvss(6.9)) == "medium");
+  CHECK(std::string(severity_of_cvss(0.1)) == "low");
+  CHECK(std::string(severity_of_cvss(0.0)) == "none");
+  CHECK(std::string(severity_of_cvss(-1)) == "unknown");
+}
+
+}  // namespace
+}  // namespace pedigree::match
