@@ -9,7 +9,8 @@ Checks, for every CSV that README.md describes and that exists:
   - every row has as many fields as the header, and is written with
     minimal RFC 4180 quoting (a field is quoted only when it holds a
     comma, a quote or a newline), so the files stay byte-stable;
-  - rows are sorted by the file's key (code point order) and keys are unique;
+  - rows are sorted by the file's key (code point or numeric-aware order) and
+    keys are unique (CVE ranges may repeat a CVE and component);
   - references resolve: vendor parents, component suppliers, list entries'
     list and vendor, chipset vendors, alias and CVE-range components;
   - parent chains end (no cycles);
@@ -45,19 +46,25 @@ JURISDICTIONS = ISO_ALPHA2 | {"EU"}
 ROLES = {"soc", "module", "odm", "oem", "sdk", "component", "ca", "cloud", "network"}
 ALIAS_KINDS = {"package", "soname", "cpe"}
 
-# Sort key of each file: the columns that identify a row.
+# Sort key of each file (the columns that identify a row) and whether it is unique.
 KEYS = {
-    "components.csv": ["name"],
-    "component_aliases.csv": ["alias", "kind"],
-    "vendors.csv": ["name"],
-    "list_entries.csv": ["list", "entity"],
-    "lists.csv": ["list"],
-    "chipsets.csv": ["vendor", "family"],
-    "cves.csv": ["id"],
-    "cve_ranges.csv": None,  # one CVE has several ranges: the whole row is the key
+    "components.csv": (["name"], True),
+    "component_aliases.csv": (["alias", "kind"], True),
+    "vendors.csv": (["name"], True),
+    "list_entries.csv": (["list", "entity"], True),
+    "lists.csv": (["list"], True),
+    "chipsets.csv": (["vendor", "family"], True),
+    "cves.csv": (["id"], True),
+    "cve_ranges.csv": (["id", "component"], False),  # one CVE may have several ranges
 }
 
-DATE_COLUMNS = {"checked": True, "date_added": False, "published": False, "kev_date": False}
+# Date columns: whether the value is required, and whether a time may follow the date.
+DATE_COLUMNS = {
+    "checked": (True, False),
+    "date_added": (False, False),
+    "published": (False, True),
+    "kev_date": (False, True),
+}
 
 RE_PCI_USB = re.compile(r"^[0-9a-f]{4}:[0-9a-f]{4}$")
 RE_KCONFIG = re.compile(r"^CONFIG_[A-Za-z0-9_]+$")
@@ -135,22 +142,31 @@ def read_csv(path, name, header, problems):
     return records
 
 
-def check_order(name, records, key_columns, problems):
+def natural(key):
+    """Numeric-aware form of a key, so CVE-2021-3156 sorts before CVE-2021-23017."""
+    return tuple(tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", part)) for part in key)
+
+
+def check_order(name, records, key_columns, unique, problems):
+    """Rows must be sorted by key, in code point order or in numeric-aware order."""
+    keys = [(number, tuple(rec[c] for c in key_columns)) for number, rec in records]
     seen = set()
-    previous = None
-    for number, rec in records:
-        key = tuple(rec[c] for c in key_columns) if key_columns else tuple(rec.values())
-        if key in seen:
+    for number, key in keys:
+        if unique and key in seen:
             problems.add(f"{name}:{number}", f"duplicate key {key}")
         seen.add(key)
-        if previous is not None and key < previous:
+    plain = [k for _, k in keys]
+    if plain == sorted(plain) or plain == sorted(plain, key=natural):
+        return
+    for (number, key), (_, previous) in zip(keys[1:], keys):
+        if key < previous:
             problems.add(f"{name}:{number}", f"not sorted: {key} after {previous}")
-        previous = key
+            return
 
 
 def check_dates(name, records, problems):
     for number, rec in records:
-        for column, required in DATE_COLUMNS.items():
+        for column, (required, time_allowed) in DATE_COLUMNS.items():
             if column not in rec:
                 continue
             value = rec[column]
@@ -158,12 +174,15 @@ def check_dates(name, records, problems):
                 if required:
                     problems.add(f"{name}:{number}", f"{column} is empty")
                 continue
+            date_part = value[:10] if time_allowed and value[10:11] == "T" else value
             try:
-                ok = datetime.date.fromisoformat(value).isoformat() == value
+                ok = datetime.date.fromisoformat(date_part).isoformat() == date_part
+                if date_part != value:
+                    datetime.datetime.fromisoformat(value.rstrip("Z"))
             except ValueError:
                 ok = False
             if not ok:
-                problems.add(f"{name}:{number}", f"{column} {value!r} is not YYYY-MM-DD")
+                problems.add(f"{name}:{number}", f"{column} {value!r} is not an ISO date (YYYY-MM-DD)")
 
 
 def split_list(value):
@@ -280,7 +299,8 @@ def main(argv):
         if not os.path.exists(path):
             continue
         records = read_csv(path, name, header, problems)
-        check_order(name, records, KEYS.get(name, header[:1]), problems)
+        key_columns, unique = KEYS.get(name, (header[:1], True))
+        check_order(name, records, key_columns, unique, problems)
         check_dates(name, records, problems)
         tables[name] = records
     for path in sorted(os.listdir(seed_dir)):
