@@ -154,6 +154,7 @@ int run(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
   }
+  if (scan_args.db_path.empty()) scan_args.db_path = db_args.db;  // the global --db
   if (scan->parsed()) return run_scan(scan_args, nullptr, true);
   if (db_args.group->parsed()) return run_db_command(db_args);
   return run_extract(extract_args, out_dir);

@@ -62,6 +62,29 @@ TEST_SUITE("cli") {
     CHECK(r.out.find("/nonexistent/image.bin") != std::string::npos);
   }
 
+  TEST_CASE("cli: a missing provenance database exits 2 with one line, before any work") {
+    std::string image = test::sample_path("mips-sysupgrade", "image.bin");
+    for (const std::string& args :
+         {" scan " + image + " --db /nonexistent/p.db", " --db /nonexistent/p.db scan " + image}) {
+      auto r = sh(exe() + args + " 2>&1");
+      CHECK(r.code == 2);
+      CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
+      CHECK(r.out.find("/nonexistent/p.db") != std::string::npos);
+    }
+  }
+
+  TEST_CASE("cli: the report names the bundled database's schema and sources") {
+    TempDir tmp;
+    auto r = sh(exe() + " scan " + test::sample_path("mips-sysupgrade", "image.bin") +
+                " --quiet -o json=" + (tmp.path / "r.json").string());
+    REQUIRE(r.code == 0);
+    std::string json = slurp(tmp.path / "r.json");
+    CHECK(json.find("\"database\": {") != std::string::npos);
+    CHECK(json.find("\"seed:vendors\"") != std::string::npos);
+    CHECK(json.find("\"ieee-oui\"") != std::string::npos);
+    CHECK(json.find("\"vulnerabilities\": [") != std::string::npos);
+  }
+
   TEST_CASE("cli: bad usage exits 2") {
     CHECK(sh(exe() + " scan 2>/dev/null").code == 2);
     CHECK(sh(exe() + " scan /dev/null -o pdf 2>/dev/null").code == 2);
