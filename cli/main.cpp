@@ -13,6 +13,7 @@
 
 #include "cli/db_command.h"
 #include "cli/options.h"
+#include "cli/report_commands.h"
 #include "scanner/db/db_path.h"
 #include "scanner/db/provenance.h"
 #include "scanner/match/provenance_match.h"
@@ -36,8 +37,10 @@ struct CommonArgs {
   Limits limits;
   std::string max_total = "4G";
   std::string max_file = "1G";
-  bool use_db = false;  ///< scan: attach what the provenance database knows
-  std::string db_path;  ///< --db; empty: the bundled database
+  bool use_db = false;    ///< scan: attach what the provenance database knows
+  std::string db_path;    ///< --db; empty: the bundled database
+  std::string sign_key;   ///< --sign: PEM private key (and certificate)
+  std::string sign_cert;  ///< --sign-cert: PEM certificate when not in the key file
 };
 
 void add_common(CLI::App& cmd, CommonArgs& a) {
@@ -90,6 +93,7 @@ int write_outputs(const report::Report& r, const CommonArgs& a, bool default_tex
       std::cerr << "pedigree: cannot write report: " << st.error().message << "\n";
       return kExitUsage;
     }
+    if (!a.sign_key.empty() && !sign_report(s.path, body, a.sign_key, a.sign_cert)) return kExitUsage;
   }
   return kExitOk;
 }
@@ -140,6 +144,8 @@ int run(int argc, char** argv) {
   auto* scan = app.add_subcommand("scan", "Unpack an image and report what is inside");
   add_common(*scan, scan_args);
   scan_args.use_db = true;
+  scan->add_option("--sign", scan_args.sign_key, "Sign each report file: PEM private key (and its certificate)");
+  scan->add_option("--sign-cert", scan_args.sign_cert, "PEM certificate for --sign, when not in the key file");
   scan->add_option("--db", scan_args.db_path, "Provenance database (default: the bundled one, or $PEDIGREE_DB)");
   CommonArgs extract_args;
   std::string out_dir;
@@ -148,6 +154,10 @@ int run(int argc, char** argv) {
   extract->add_option("-C,--directory", out_dir, "Output directory")->required();
   DbArgs db_args;
   add_db_commands(app, db_args);
+  DiffArgs diff_args;
+  add_diff_command(app, diff_args);
+  VerifyArgs verify_args;
+  add_verify_command(app, verify_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -156,6 +166,8 @@ int run(int argc, char** argv) {
   }
   if (scan_args.db_path.empty()) scan_args.db_path = db_args.db;  // the global --db
   if (scan->parsed()) return run_scan(scan_args, nullptr, true);
+  if (diff_args.cmd->parsed()) return run_diff(diff_args);
+  if (verify_args.cmd->parsed()) return run_verify(verify_args);
   if (db_args.group->parsed()) return run_db_command(db_args);
   return run_extract(extract_args, out_dir);
 }

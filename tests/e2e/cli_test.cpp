@@ -85,6 +85,44 @@ TEST_SUITE("cli") {
     CHECK(json.find("\"vulnerabilities\": [") != std::string::npos);
   }
 
+  TEST_CASE("cli: scan --sign writes REPORT.sig; verify accepts it and rejects a tampered report") {
+    TempDir tmp;
+    std::string dir = tmp.path.string();
+    REQUIRE(sh("cd " + dir +
+               " && openssl req -x509 -newkey rsa:2048 -nodes -keyout k.pem -out c.pem -days 30 -subj /CN=lab "
+               ">/dev/null 2>&1")
+                .code == 0);
+    std::string image = test::sample_path("mips-sysupgrade", "image.bin");
+    auto r = sh(exe() + " scan " + image + " --quiet -o json=" + dir + "/r.json --sign " + dir + "/k.pem --sign-cert " +
+                dir + "/c.pem");
+    REQUIRE(r.code == 0);
+    REQUIRE(fs::exists(tmp.path / "r.json.sig"));
+    auto ok = sh(exe() + " verify " + dir + "/r.json " + dir + "/r.json.sig --ca " + dir + "/c.pem");
+    CHECK(ok.code == 0);
+    CHECK(ok.out.find("signature verified") != std::string::npos);
+    std::string report = slurp(tmp.path / "r.json");
+    report[report.size() / 2] ^= 1;
+    std::ofstream(tmp.path / "r.json", std::ios::binary) << report;
+    CHECK(sh(exe() + " verify " + dir + "/r.json " + dir + "/r.json.sig 2>/dev/null").code == 1);
+    CHECK(sh(exe() + " verify " + dir + "/missing.json " + dir + "/r.json.sig 2>/dev/null").code == 2);
+  }
+
+  TEST_CASE("cli: diff of two firmware versions names what changed") {
+    TempDir tmp;
+    std::string dir = tmp.path.string();
+    REQUIRE(sh(exe() + " scan " + test::sample_path("mips-sysupgrade", "image.bin") + " -q -o json=" + dir + "/a.json")
+                .code == 0);
+    REQUIRE(sh(exe() + " scan " + test::sample_path("arm-nand", "image.bin") + " -q -o json=" + dir + "/b.json").code ==
+            0);
+    auto same = sh(exe() + " diff " + dir + "/a.json " + dir + "/a.json");
+    CHECK(same.code == 0);
+    CHECK(same.out.find("No differences") != std::string::npos);
+    auto d = sh(exe() + " diff " + dir + "/a.json " + dir + "/b.json -o json=" + dir + "/d.json");
+    CHECK(d.code == 0);
+    CHECK(slurp(tmp.path / "d.json").find("\"schema\": \"pedigree-diff/1\"") != std::string::npos);
+    CHECK(sh(exe() + " diff " + dir + "/a.json /nonexistent.json 2>/dev/null").code == 2);
+  }
+
   TEST_CASE("cli: bad usage exits 2") {
     CHECK(sh(exe() + " scan 2>/dev/null").code == 2);
     CHECK(sh(exe() + " scan /dev/null -o pdf 2>/dev/null").code == 2);
