@@ -38,6 +38,23 @@ TEST_CASE("provenance: a vendor by alias, with its parent chain and the parent's
   CHECK_FALSE(f.db.vendor("No Such Vendor")->has_value());
 }
 
+TEST_CASE("provenance: a parent cycle in the data ends the chain") {
+  test::ScratchDir dir;
+  test::build_fixture_db(dir.path("p.db"));
+  {
+    auto rw = Database::open(dir.path("p.db"), OpenMode::kReadWrite);
+    REQUIRE(rw->exec("UPDATE vendors SET parent_id = (SELECT id FROM vendors WHERE name = 'HiSilicon') "
+                     "WHERE name = 'Huawei'")
+                .ok());
+  }
+  auto p = ProvenanceDb::open(dir.path("p.db"));
+  REQUIRE(p.ok());
+  auto v = p->vendor("HiSilicon");
+  REQUIRE(v->has_value());
+  CHECK((*v)->parents.size() == 1);
+  CHECK((*v)->list_entries.size() == 1);
+}
+
 TEST_CASE("provenance: a component by name, package, soname and CPE") {
   Fixture f;
   for (const char* n : {"curl", "CURL", "libcurl4", "libcurl.so", "haxx:libcurl", "haxx:curl"}) {
