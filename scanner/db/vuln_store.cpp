@@ -104,7 +104,7 @@ Status VulnWriter::put_kev(std::string_view cve, std::string_view vendor_project
                            std::string_view name, std::string_view date_added, std::string_view due_date,
                            std::string_view ransomware) {
   kev_.bind(1, cve).bind_or_null(2, vendor_project).bind_or_null(3, product).bind_or_null(4, name);
-  kev_.bind(5, date_added).bind_or_null(6, due_date).bind_or_null(7, ransomware).bind(8, source_);
+  kev_.bind(5, not_null(date_added)).bind_or_null(6, due_date).bind_or_null(7, ransomware).bind(8, source_);
   return kev_.run();
 }
 
