@@ -43,7 +43,7 @@ constexpr std::string_view kRangesSql =
     "SELECT r.vuln_id, r.criteria, r.version, r.start_including, r.start_excluding, r.end_including, "
     "r.end_excluding, r.fixed_in, r.data_source, " PEDIGREE_FACTS_COLUMNS
     "FROM cpe_ranges r " PEDIGREE_FACTS_JOINS("r.vuln_id")
-    "WHERE r.vendor = ?1 AND r.product = ?2 AND r.vulnerable = 1 "
+    "WHERE r.vendor = ?1 AND r.product = ?2 AND r.end_key >= ?4 AND r.vulnerable = 1 "
     "AND pedigree_version_in(?3, r.version, r.start_including, r.start_excluding, r.end_including, r.end_excluding) "
     "ORDER BY r.vuln_id, r.data_source";
 constexpr int kRangeFactsColumn = 9;
@@ -160,7 +160,7 @@ Status VulnLookup::match_cpe(std::string_view vendor, std::string_view product, 
   MatchStatus status = pv.revision.empty() ? MatchStatus::kVulnerable : MatchStatus::kBackportPossible;
   Statement& st = st_->ranges;
   st.reset();
-  st.bind(1, vendor).bind(2, product).bind(3, pv.upstream);
+  st.bind(1, vendor).bind(2, product).bind(3, pv.upstream).bind(4, version_sort_key(pv.upstream));
   for (;;) {
     auto row = st.step();
     if (!row) return row.error();

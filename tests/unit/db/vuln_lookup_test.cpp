@@ -82,6 +82,10 @@ TEST_CASE("vuln lookup: bounds, distro revisions and negated entries") {
   CHECK(debian->front().status == MatchStatus::kBackportPossible);
   CHECK(lookup->for_component("dropbear", "2024.84")->empty());
 
+  // Exact versions in the criteria.
+  CHECK(ids(*lookup->for_cpe("fedoraproject", "fedora", "32")) == std::vector<std::string>{"CVE-2020-25681"});
+  CHECK(lookup->for_cpe("fedoraproject", "fedora", "32")->front().range == "= 32");
+  CHECK(lookup->for_cpe("fedoraproject", "fedora", "34")->empty());
   // Platform conditions (vulnerable=false) never match by themselves.
   CHECK(lookup->for_cpe("netapp", "h300s", "1.0")->empty());
   CHECK(ids(*lookup->for_cpe("libssh", "libssh", "0.10.5")) == std::vector<std::string>{"CVE-2023-48795"});
