@@ -24,6 +24,11 @@
 --   conditions ("running on …") and for entries under a negated node: those
 --   rows are kept for evidence but never match alone. `fixed_in` is the first
 --   fixed version when the source says it (NVD: versionEndExcluding).
+--   `end_key` is a sort key of the upper bound (the exact version, else
+--   versionEnd*; '~' when open; '' for NA) that never orders two versions
+--   against the comparator (scanner/db/version.h, version_sort_key). The index
+--   (vendor, product, end_key) lets a lookup skip every range that ends below
+--   the version asked about; the comparator then decides each remaining row.
 --
 -- osv_affected: one row per OSV `affected` entry: ecosystem and package name
 --   (indexed), the ranges as compact JSON ([{"type":"SEMVER","events":
@@ -75,9 +80,10 @@ CREATE TABLE cpe_ranges (
   end_including   TEXT,
   end_excluding   TEXT,
   fixed_in        TEXT,
+  end_key         TEXT NOT NULL,
   data_source     TEXT NOT NULL
 );
-CREATE INDEX cpe_ranges_product ON cpe_ranges(vendor, product);
+CREATE INDEX cpe_ranges_product ON cpe_ranges(vendor, product, end_key);
 CREATE INDEX cpe_ranges_vuln ON cpe_ranges(vuln_id);
 CREATE INDEX cpe_ranges_source ON cpe_ranges(data_source);
 

@@ -1,6 +1,7 @@
 // FIRST EPSS scores → epss (see vuln_import.h).
 #include "scanner/db/epss.h"
 #include "scanner/db/gunzip.h"
+#include "scanner/db/importer.h"
 #include "scanner/db/input_file.h"
 #include "scanner/db/vuln_import.h"
 #include "scanner/db/vuln_store.h"
@@ -12,7 +13,7 @@ constexpr std::string_view kEpssSource = "first-epss";
 
 }  // namespace
 
-Result<ImportResult> import_epss(Database& db, const std::string& path) {
+Result<ImportResult> import_epss_file(Database& db, const std::string& path) {
   auto input = read_input_file(path);
   if (!input) return input.error();
   auto text = maybe_gunzip(std::move(input->bytes));
@@ -22,8 +23,6 @@ Result<ImportResult> import_epss(Database& db, const std::string& path) {
   ImportResult result;
   result.parsed_bytes = text->size();
   result.records = static_cast<std::int64_t>(file->scores.size());
-  auto tx = Transaction::begin(db);
-  if (!tx) return tx.error();
   auto writer = VulnWriter::prepare(db, std::string(kEpssSource));
   if (!writer) return writer.error();
   if (auto st = delete_source_rows(db, "epss", kEpssSource); !st) return st.error();
@@ -34,8 +33,13 @@ Result<ImportResult> import_epss(Database& db, const std::string& path) {
   std::string version = file->model_version.empty() ? file->score_date : file->model_version + " " + file->score_date;
   result.source = SourceRecord{std::string(kEpssSource), "epss", version, input->sha256, {{"epss", result.records}}};
   if (auto st = record_source(db, result.source); !st) return st.error();
-  if (auto st = tx->commit(); !st) return st.error();
   return result;
+}
+
+Result<SourceRecord> import_epss(Database& db, const std::string& path) {
+  auto r = import_epss_file(db, path);
+  if (!r) return r.error();
+  return std::move(r->source);
 }
 
 }  // namespace pedigree::db

@@ -3,24 +3,16 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
-#include "scanner/db/csv_records.h"
+#include "scanner/db/csv_reader.h"
 
 namespace pedigree::db {
 namespace {
 
 using Json = nlohmann::json;
 
-constexpr std::array<std::string_view, 11> kCsvHeader{"cveID",
-                                                      "vendorProject",
-                                                      "product",
-                                                      "vulnerabilityName",
-                                                      "dateAdded",
-                                                      "shortDescription",
-                                                      "requiredAction",
-                                                      "dueDate",
-                                                      "knownRansomwareCampaignUse",
-                                                      "notes",
-                                                      "cwes"};
+// The columns read from the CSV, in KevEntry order.
+constexpr std::array<std::string_view, 7> kCsvColumns{
+    "cveID", "vendorProject", "product", "vulnerabilityName", "dateAdded", "dueDate", "knownRansomwareCampaignUse"};
 
 std::string string_at(const Json& obj, const char* key) {
   auto it = obj.find(key);
@@ -51,16 +43,17 @@ void note_latest(KevCatalog& cat, const KevEntry& e) {
 
 }  // namespace
 
-Result<KevCatalog> parse_kev_json(std::string_view json) {
+Result<KevCatalog> parse_kev_json(std::string_view json, const std::string& name) {
   Json doc = Json::parse(json.begin(), json.end(), nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return make_error(Errc::kCorrupt, "not a JSON object");
+  if (doc.is_discarded() || !doc.is_object()) return make_error(Errc::kCorrupt, name + ": not a JSON object");
   auto list = doc.find("vulnerabilities");
-  if (list == doc.end() || !list->is_array()) return make_error(Errc::kCorrupt, "no \"vulnerabilities\" array");
+  if (list == doc.end() || !list->is_array())
+    return make_error(Errc::kCorrupt, name + ": no \"vulnerabilities\" array");
   KevCatalog cat;
   cat.version = string_at(doc, "catalogVersion");
   for (std::size_t i = 0; i < list->size(); ++i) {
     const Json& v = (*list)[i];
-    std::string where = "entry #" + std::to_string(i + 1);
+    std::string where = name + ": entry #" + std::to_string(i + 1);
     if (!v.is_object()) return make_error(Errc::kCorrupt, where + ": not an object");
     KevEntry e{string_at(v, "cveID"),
                string_at(v, "vendorProject"),
@@ -77,26 +70,26 @@ Result<KevCatalog> parse_kev_json(std::string_view json) {
   return cat;
 }
 
-Result<KevCatalog> parse_kev_csv(std::string_view csv) {
-  CsvRecords records(csv);
-  std::vector<std::string> row;
-  auto header = records.next(row);
-  if (!header) return header.error();
-  if (!*header || row.size() != kCsvHeader.size()) return make_error(Errc::kBadMagic, "line 1: not the KEV CSV header");
-  for (std::size_t i = 0; i < kCsvHeader.size(); ++i)
-    if (row[i] != kCsvHeader[i]) return make_error(Errc::kBadMagic, "line 1: not the KEV CSV header");
+Result<KevCatalog> parse_kev_csv(std::string_view csv, const std::string& name) {
+  CsvReader reader(csv, name);
+  CsvRecord header;
+  auto got = reader.next(header);
+  if (!got) return got.error();
+  if (!*got) return reader.error_at(1, "empty file (no header line)");
+  auto idx = map_columns(header, kCsvColumns, reader);
+  if (!idx) return idx.error();
   KevCatalog cat;
+  CsvRecord rec;
   for (;;) {
-    std::size_t line = records.line() + 1;
-    auto more = records.next(row);
+    auto more = reader.next(rec);
     if (!more) return more.error();
     if (!*more) break;
-    std::string where = "line " + std::to_string(line);
-    if (row.size() == 1 && row[0].empty()) continue;  // blank line
-    if (row.size() != kCsvHeader.size())
-      return make_error(Errc::kCorrupt, where + ": expected " + std::to_string(kCsvHeader.size()) + " fields");
-    KevEntry e{row[0], row[1], row[2], row[3], row[4], row[7], row[8]};
-    if (auto st = check_entry(e, where); !st) return st.error();
+    if (rec.fields.size() != header.fields.size())
+      return reader.error_at(rec.line, std::to_string(rec.fields.size()) + " fields where the header has " +
+                                           std::to_string(header.fields.size()));
+    auto f = [&](std::size_t k) { return rec.fields[(*idx)[k]]; };
+    KevEntry e{f(0), f(1), f(2), f(3), f(4), f(5), f(6)};
+    if (auto st = check_entry(e, name + ":" + std::to_string(rec.line)); !st) return st.error();
     note_latest(cat, e);
     cat.entries.push_back(std::move(e));
   }

@@ -33,10 +33,11 @@ struct KevCatalog {
   std::vector<KevEntry> entries;
 };
 
-/// Parses the JSON catalog; errors name the entry (cveID or index).
-Result<KevCatalog> parse_kev_json(std::string_view json);
+/// Parses the JSON catalog; errors start with `name` and name the entry.
+Result<KevCatalog> parse_kev_json(std::string_view json, const std::string& name = "KEV JSON");
 
-/// Parses the CSV catalog; errors name the line.
-Result<KevCatalog> parse_kev_csv(std::string_view csv);
+/// Parses the CSV catalog; errors read "name:line: message". Columns are found
+/// by their header, so a column CISA adds later does not break the import.
+Result<KevCatalog> parse_kev_csv(std::string_view csv, const std::string& name = "KEV CSV");
 
 }  // namespace pedigree::db

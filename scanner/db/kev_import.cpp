@@ -1,4 +1,5 @@
 // CISA KEV catalog → kev (see vuln_import.h).
+#include "scanner/db/importer.h"
 #include "scanner/db/input_file.h"
 #include "scanner/db/kev.h"
 #include "scanner/db/vuln_import.h"
@@ -16,16 +17,14 @@ bool looks_like_json(std::string_view text) {
 
 }  // namespace
 
-Result<ImportResult> import_kev(Database& db, const std::string& path) {
+Result<ImportResult> import_kev_file(Database& db, const std::string& path) {
   auto input = read_input_file(path);
   if (!input) return input.error();
-  auto catalog = looks_like_json(input->bytes) ? parse_kev_json(input->bytes) : parse_kev_csv(input->bytes);
-  if (!catalog) return make_error(catalog.error().code, path + ": " + catalog.error().message);
+  auto catalog = looks_like_json(input->bytes) ? parse_kev_json(input->bytes, path) : parse_kev_csv(input->bytes, path);
+  if (!catalog) return catalog.error();
   ImportResult result;
   result.parsed_bytes = input->bytes.size();
   result.records = static_cast<std::int64_t>(catalog->entries.size());
-  auto tx = Transaction::begin(db);
-  if (!tx) return tx.error();
   auto writer = VulnWriter::prepare(db, std::string(kKevSource));
   if (!writer) return writer.error();
   if (auto st = delete_source_rows(db, "kev", kKevSource); !st) return st.error();
@@ -36,8 +35,13 @@ Result<ImportResult> import_kev(Database& db, const std::string& path) {
   std::string version = catalog->version.empty() ? catalog->date : catalog->version + " (" + catalog->date + ")";
   result.source = SourceRecord{std::string(kKevSource), "kev", version, input->sha256, {{"kev", result.records}}};
   if (auto st = record_source(db, result.source); !st) return st.error();
-  if (auto st = tx->commit(); !st) return st.error();
   return result;
+}
+
+Result<SourceRecord> import_kev(Database& db, const std::string& path) {
+  auto r = import_kev_file(db, path);
+  if (!r) return r.error();
+  return std::move(r->source);
 }
 
 }  // namespace pedigree::db

@@ -3,6 +3,7 @@
 
 #include "scanner/db/cpe.h"
 #include "scanner/db/gunzip.h"
+#include "scanner/db/importer.h"
 #include "scanner/db/input_file.h"
 #include "scanner/db/nvd_feed.h"
 #include "scanner/db/vuln_import.h"
@@ -80,15 +81,13 @@ Error in_file(const std::string& path, const Error& e) { return make_error(e.cod
 
 }  // namespace
 
-Result<ImportResult> import_nvd(Database& db, const std::string& path) {
+Result<ImportResult> import_nvd_file(Database& db, const std::string& path) {
   auto input = read_input_file(path);
   if (!input) return input.error();
   auto json = maybe_gunzip(std::move(input->bytes));
   if (!json) return in_file(path, json.error());
   ImportResult result;
   result.parsed_bytes = json->size();
-  auto tx = Transaction::begin(db);
-  if (!tx) return tx.error();
   auto writer = VulnWriter::prepare(db, std::string(kNvdSourcePrefix) + input_stem(path));
   if (!writer) return writer.error();
   NvdRecordWriter sink(*writer);
@@ -101,7 +100,6 @@ Result<ImportResult> import_nvd(Database& db, const std::string& path) {
                                input->sha256,
                                {{"cpe_ranges", sink.ranges}, {"vulnerabilities", sink.vulnerabilities}}};
   if (auto st = record_source(db, result.source); !st) return st.error();
-  if (auto st = tx->commit(); !st) return st.error();
   return result;
 }
 
@@ -112,6 +110,12 @@ std::string input_stem(const std::string& path) {
       name.resize(name.size() - suffix.size());
   }
   return name;
+}
+
+Result<SourceRecord> import_nvd(Database& db, const std::string& path) {
+  auto r = import_nvd_file(db, path);
+  if (!r) return r.error();
+  return std::move(r->source);
 }
 
 }  // namespace pedigree::db

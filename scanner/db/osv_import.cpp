@@ -8,6 +8,7 @@
 #include <span>
 
 #include "scanner/core/hash.h"
+#include "scanner/db/importer.h"
 #include "scanner/db/input_file.h"
 #include "scanner/db/osv_record.h"
 #include "scanner/db/vuln_import.h"
@@ -107,7 +108,7 @@ Status write_record(VulnWriter& w, const OsvRecord& rec, std::int64_t& vulns, st
 
 }  // namespace
 
-Result<ImportResult> import_osv(Database& db, const std::string& path) {
+Result<ImportResult> import_osv_input(Database& db, const std::string& path) {
   std::vector<OsvDocument> docs;
   std::string sha;
   if (fs::is_directory(path)) {
@@ -131,8 +132,6 @@ Result<ImportResult> import_osv(Database& db, const std::string& path) {
   std::string trimmed = path;
   while (trimmed.size() > 1 && trimmed.back() == '/') trimmed.pop_back();
   ImportResult result;
-  auto tx = Transaction::begin(db);
-  if (!tx) return tx.error();
   auto writer = VulnWriter::prepare(db, "osv:" + input_stem(trimmed));
   if (!writer) return writer.error();
   for (std::string_view table : {"osv_affected", "vulnerabilities"})
@@ -152,8 +151,13 @@ Result<ImportResult> import_osv(Database& db, const std::string& path) {
   result.source =
       SourceRecord{writer->source(), "osv", "", sha, {{"osv_affected", affected}, {"vulnerabilities", vulns}}};
   if (auto st = record_source(db, result.source); !st) return st.error();
-  if (auto st = tx->commit(); !st) return st.error();
   return result;
+}
+
+Result<SourceRecord> import_osv(Database& db, const std::string& path) {
+  auto r = import_osv_input(db, path);
+  if (!r) return r.error();
+  return std::move(r->source);
 }
 
 }  // namespace pedigree::db

@@ -160,6 +160,24 @@ int compare_package_versions(std::string_view a, std::string_view b) {
   return compare_versions(x.revision, y.revision);
 }
 
+std::string version_sort_key(std::string_view version) {
+  constexpr int kParts = 4;
+  constexpr std::size_t kDigits = 6;
+  std::string key;
+  key.reserve(kParts * kDigits);
+  Tokenizer t(version);
+  int parts = 0;
+  for (Token tok = t.next(); parts < kParts && tok.kind == Kind::kNumber; tok = t.next(), ++parts) {
+    std::string_view n = strip_zeros(tok.text);
+    if (n.size() > kDigits) n = "999999";  // clamped: still never out of order
+    key.append(kDigits - n.size(), '0');
+    key.append(n);
+  }
+  // A missing number counts as 0 (5.10 == 5.10.0), so pad with zeros.
+  key.append((kParts - parts) * kDigits, '0');
+  return key;
+}
+
 bool has_distro_revision(std::string_view version) { return !split_package_version(version).revision.empty(); }
 
 }  // namespace pedigree::db

@@ -51,6 +51,17 @@ int compare_versions(std::string_view a, std::string_view b);
 /// Debian/Alpine events), where the revision says whether a fix is in.
 int compare_package_versions(std::string_view a, std::string_view b);
 
+/// A short text key that never orders two versions against compare_versions:
+/// compare_versions(a, b) <= 0 implies version_sort_key(a) <= version_sort_key(b)
+/// (byte order). It encodes the leading numbers (up to four, six digits each,
+/// larger ones clamped) and stops at the first token that is not a number, so
+/// it is coarser than the comparator: equal keys say nothing. The database
+/// indexes it to skip ranges that end below the version looked up.
+std::string version_sort_key(std::string_view version);
+
+/// Sorts after every version_sort_key: the key of an open upper bound.
+inline constexpr std::string_view kVersionKeyMax = "~";
+
 /// True when `version` carries a distribution revision (see split_package_version).
 bool has_distro_revision(std::string_view version);
 

@@ -1,8 +1,9 @@
 // Importers of vulnerability data: `pedigree db import nvd|osv|kev|epss FILE`.
 //
-// Each import runs in one transaction and either commits everything or leaves
-// the database exactly as it was; the error then names the file and the
-// record (CVE id, OSV id, entry or line number). Each records itself in
+// Each import runs inside the caller's transaction (run_import in importer.h
+// opens one per file), so an error leaves the database exactly as it was; the
+// error names the file and the record (CVE id, OSV id, entry or line number).
+// The KINDs are registered in importers.def. Each records itself in
 // data_sources (name, kind, the version or date the input states, SHA-256 of
 // the input bytes, rows written). Re-importing the same input is idempotent:
 //   nvd   upserts by CVE id; the row with the latest lastModified wins across
@@ -32,16 +33,16 @@ struct ImportResult {
 };
 
 /// Imports one NVD CVE API 2.0 feed file (`nvdcve-2.0-YYYY.json[.gz]`).
-Result<ImportResult> import_nvd(Database& db, const std::string& path);
+Result<ImportResult> import_nvd_file(Database& db, const std::string& path);
 
 /// Imports OSV records from a JSON file, a directory of them or a zip.
-Result<ImportResult> import_osv(Database& db, const std::string& path);
+Result<ImportResult> import_osv_input(Database& db, const std::string& path);
 
 /// Imports the CISA KEV catalog (CSV or JSON).
-Result<ImportResult> import_kev(Database& db, const std::string& path);
+Result<ImportResult> import_kev_file(Database& db, const std::string& path);
 
 /// Imports a FIRST EPSS scores file (CSV, plain or gzip).
-Result<ImportResult> import_epss(Database& db, const std::string& path);
+Result<ImportResult> import_epss_file(Database& db, const std::string& path);
 
 /// "name" of a path without directories and without .gz/.json/.csv/.zip suffixes.
 std::string input_stem(const std::string& path);

@@ -27,18 +27,32 @@ void version_in(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   sqlite3_result_int(ctx, cpe_bounds_contain(b, text_arg(argv[0])) ? 1 : 0);
 }
 
+// The facts of a vulnerability (18 columns), joined by id `q`.
+#define PEDIGREE_FACTS_COLUMNS                                                                       \
+  "v.summary, v.cvss3_score, v.cvss3_version, v.cvss3_vector, v.cvss3_severity, v.cvss4_score, "     \
+  "v.cvss4_vector, v.cvss4_severity, v.cvss2_score, v.cvss2_vector, v.cwes, v.published, v.status, " \
+  "k.date_added, k.due_date, k.ransomware, e.score, e.percentile "
+#define PEDIGREE_FACTS_JOINS(id)                                                   \
+  "LEFT JOIN vulnerabilities v ON v.id = " id " LEFT JOIN kev k ON k.cve_id = " id \
+  " "                                                                              \
+  "LEFT JOIN epss e ON e.cve_id = " id " "
+
+// Ranges of one CPE product that contain the version, with their facts. The
+// version test runs inside SQLite, before the joins, on the indexed rows only.
 constexpr std::string_view kRangesSql =
-    "SELECT vuln_id, criteria, version, start_including, start_excluding, end_including, end_excluding, fixed_in, "
-    "data_source FROM cpe_ranges WHERE vendor = ?1 AND product = ?2 AND vulnerable = 1 "
-    "AND pedigree_version_in(?3, version, start_including, start_excluding, end_including, end_excluding) "
-    "ORDER BY vuln_id, data_source";
+    "SELECT r.vuln_id, r.criteria, r.version, r.start_including, r.start_excluding, r.end_including, "
+    "r.end_excluding, r.fixed_in, r.data_source, " PEDIGREE_FACTS_COLUMNS
+    "FROM cpe_ranges r " PEDIGREE_FACTS_JOINS("r.vuln_id")
+    "WHERE r.vendor = ?1 AND r.product = ?2 AND r.end_key >= ?4 AND r.vulnerable = 1 "
+    "AND pedigree_version_in(?3, r.version, r.start_including, r.start_excluding, r.end_including, r.end_excluding) "
+    "ORDER BY r.vuln_id, r.data_source";
+constexpr int kRangeFactsColumn = 9;
 
 constexpr std::string_view kFactsSql =
-    "SELECT v.summary, v.cvss3_score, v.cvss3_version, v.cvss3_vector, v.cvss3_severity, v.cvss4_score, "
-    "v.cvss4_vector, v.cvss4_severity, v.cvss2_score, v.cvss2_vector, v.cwes, v.published, v.status, "
-    "k.date_added, k.due_date, k.ransomware, e.score, e.percentile "
-    "FROM (SELECT ?1 AS id) q LEFT JOIN vulnerabilities v ON v.id = q.id "
-    "LEFT JOIN kev k ON k.cve_id = q.id LEFT JOIN epss e ON e.cve_id = q.id";
+    "SELECT " PEDIGREE_FACTS_COLUMNS "FROM (SELECT ?1 AS id) q " PEDIGREE_FACTS_JOINS("q.id");
+
+#undef PEDIGREE_FACTS_COLUMNS
+#undef PEDIGREE_FACTS_JOINS
 
 constexpr std::string_view kComponentCpesSql =
     "SELECT cpe_vendor, cpe_product FROM components WHERE name = ?1 AND cpe_vendor IS NOT NULL "
@@ -57,11 +71,55 @@ constexpr std::string_view kOsvSql =
     "SELECT vuln_id, aliases, ecosystem, package, ranges, versions, data_source FROM osv_affected "
     "WHERE package = ?1 ORDER BY vuln_id, ecosystem";
 
-bool is_rejected(const Statement& st) { return st.column_text(12) == "Rejected"; }
+/// Fills the facts of `f` from the 18 fact columns starting at `c`.
+/// CVSS: v3.x first, then v4, then v2 (see 0002_vulnerabilities.sql).
+void read_facts(const Statement& st, int c, VulnFinding& f) {
+  f.summary = st.column_text(c);
+  if (!st.column_is_null(c + 1)) {
+    f.cvss = st.column_double(c + 1), f.cvss_version = st.column_text(c + 2), f.cvss_vector = st.column_text(c + 3);
+    f.severity = st.column_text(c + 4);
+  } else if (!st.column_is_null(c + 5)) {
+    f.cvss = st.column_double(c + 5), f.cvss_version = "4.0", f.cvss_vector = st.column_text(c + 6);
+    f.severity = st.column_text(c + 7);
+  } else if (!st.column_is_null(c + 8)) {
+    f.cvss = st.column_double(c + 8), f.cvss_version = "2.0", f.cvss_vector = st.column_text(c + 9);
+  }
+  f.cwes = st.column_text(c + 10);
+  f.published = st.column_text(c + 11);
+  f.kev = !st.column_is_null(c + 13);
+  f.kev_date_added = st.column_text(c + 13);
+  f.kev_due_date = st.column_text(c + 14);
+  f.kev_ransomware = st.column_text(c + 15) == "Known";
+  f.epss = st.column_optional_double(c + 16);
+  f.epss_percentile = st.column_optional_double(c + 17);
+  if (st.column_text(c + 12) == "Rejected") f.id.clear();  // rejected CVEs affect nothing
+}
+
+/// Holds one read transaction over a lookup's statements when the caller has
+/// none: SQLite otherwise locks, checks the journal and re-reads the header
+/// for every statement, which costs more than the queries themselves.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Database& db) : db_(sqlite3_get_autocommit(db.handle()) ? &db : nullptr) {
+    if (db_ != nullptr && !db_->exec("BEGIN")) db_ = nullptr;
+  }
+  ~ReadTransaction() {
+    if (db_ != nullptr) (void)db_->exec("COMMIT");
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  Database* db_;
+};
+
+/// Memory-maps up to this much of the database for lookups (reads without copies).
+constexpr std::string_view kMmapPragma = "PRAGMA mmap_size = 1073741824";
 
 }  // namespace
 
 struct VulnLookup::Statements {
+  Database* db;
   Statement ranges, facts, component_cpes, canonical, osv_packages, osv;
 };
 
@@ -70,6 +128,7 @@ Result<VulnLookup> VulnLookup::open(Database& db) {
       sqlite3_create_function_v2(db.handle(), kRangeFunction.data(), kRangeFunctionArgs,
                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, version_in, nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) return make_error(Errc::kIo, "cannot register the version function: " + db.last_error());
+  (void)db.exec(kMmapPragma);  // an optimisation only: ignored where unsupported
   auto ranges = db.prepare(kRangesSql);
   auto facts = db.prepare(kFactsSql);
   auto cpes = db.prepare(kComponentCpesSql);
@@ -79,7 +138,7 @@ Result<VulnLookup> VulnLookup::open(Database& db) {
   for (auto* r : {&ranges, &facts, &cpes, &canonical, &packages, &osv})
     if (!*r) return r->error();
   return VulnLookup(
-      std::make_shared<Statements>(Statements{std::move(*ranges), std::move(*facts), std::move(*cpes),
+      std::make_shared<Statements>(Statements{&db, std::move(*ranges), std::move(*facts), std::move(*cpes),
                                               std::move(*canonical), std::move(*packages), std::move(*osv)}));
 }
 
@@ -89,27 +148,7 @@ Status VulnLookup::add_facts(VulnFinding& f) {
   st.bind(1, f.id);
   auto row = st.step();
   if (!row) return row.error();
-  if (!*row) return Ok{};
-  f.summary = st.column_text(0);
-  // CVSS v3.x first, then v4, then v2 (see 0002_vulnerabilities.sql).
-  if (!st.column_is_null(1)) {
-    f.cvss = st.column_double(1), f.cvss_version = st.column_text(2), f.cvss_vector = st.column_text(3);
-    f.severity = st.column_text(4);
-  } else if (!st.column_is_null(5)) {
-    f.cvss = st.column_double(5), f.cvss_version = "4.0", f.cvss_vector = st.column_text(6);
-    f.severity = st.column_text(7);
-  } else if (!st.column_is_null(8)) {
-    f.cvss = st.column_double(8), f.cvss_version = "2.0", f.cvss_vector = st.column_text(9);
-  }
-  f.cwes = st.column_text(10);
-  f.published = st.column_text(11);
-  f.kev = !st.column_is_null(13);
-  f.kev_date_added = st.column_text(13);
-  f.kev_due_date = st.column_text(14);
-  f.kev_ransomware = st.column_text(15) == "Known";
-  f.epss = st.column_optional_double(16);
-  f.epss_percentile = st.column_optional_double(17);
-  if (is_rejected(st)) f.id.clear();  // rejected CVEs affect nothing
+  if (*row) read_facts(st, 0, f);
   st.reset();
   return Ok{};
 }
@@ -121,7 +160,7 @@ Status VulnLookup::match_cpe(std::string_view vendor, std::string_view product, 
   MatchStatus status = pv.revision.empty() ? MatchStatus::kVulnerable : MatchStatus::kBackportPossible;
   Statement& st = st_->ranges;
   st.reset();
-  st.bind(1, vendor).bind(2, product).bind(3, pv.upstream);
+  st.bind(1, vendor).bind(2, product).bind(3, pv.upstream).bind(4, version_sort_key(pv.upstream));
   for (;;) {
     auto row = st.step();
     if (!row) return row.error();
@@ -134,6 +173,7 @@ Status VulnLookup::match_cpe(std::string_view vendor, std::string_view product, 
     out.push_back(VulnFinding{std::move(id), status, describe_cpe_range(r), std::move(r.criteria),
                               fixed.empty() ? r.end_excluding : fixed});
     out.back().source = st.column_text(8);
+    read_facts(st, kRangeFactsColumn, out.back());
   }
   st.reset();
   return Ok{};
@@ -185,15 +225,15 @@ bool aliases_any_of(std::string_view aliases, const std::set<std::string, std::l
 
 Result<std::vector<VulnFinding>> VulnLookup::for_cpe(std::string_view vendor, std::string_view product,
                                                      std::string_view version) {
+  ReadTransaction read(*st_->db);
   std::vector<VulnFinding> out;
   if (auto s = match_cpe(vendor, product, version, out); !s) return s.error();
-  for (auto& f : out)
-    if (auto s = add_facts(f); !s) return s.error();
   dedupe(out);
   return out;
 }
 
 Result<std::vector<VulnFinding>> VulnLookup::for_component(std::string_view name, std::string_view version) {
+  ReadTransaction read(*st_->db);
   std::string canonical(name);
   Statement& c = st_->canonical;
   c.reset();
@@ -223,8 +263,8 @@ Result<std::vector<VulnFinding>> VulnLookup::for_component(std::string_view name
   // An OSV advisory that aliases a CVE the CPE ranges already found adds nothing.
   auto redundant = [&](const VulnFinding& f) { return aliases_any_of(f.aliases, cpe_ids); };
   out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(cpe_count), out.end(), redundant), out.end());
-  for (auto& f : out)
-    if (auto s = add_facts(f); !s) return s.error();
+  for (std::size_t i = cpe_count; i < out.size(); ++i)
+    if (auto s = add_facts(out[i]); !s) return s.error();
   dedupe(out);
   return out;
 }

@@ -1,6 +1,9 @@
 #include "scanner/db/vuln_store.h"
 
+#include <algorithm>
+
 #include "scanner/db/osv_record.h"
+#include "scanner/db/version.h"
 
 namespace pedigree::db {
 namespace {
@@ -34,6 +37,16 @@ void bind_row(Statement& st, const VulnRow& r, std::string_view source) {
   st.bind_or_null(14, r.cvss4_severity).bind(15, not_null(r.cwes)).bind(16, source);
 }
 
+// The upper bound's sort key (see cpe_ranges.end_key in 0002_vulnerabilities.sql).
+std::string range_end_key(const CpeRange& r) {
+  if (r.version == "-") return "";
+  if (r.version != "*") return version_sort_key(r.version);
+  std::string key;
+  if (!r.end_including.empty()) key = version_sort_key(r.end_including);
+  if (!r.end_excluding.empty()) key = std::max(key, version_sort_key(r.end_excluding));
+  return key.empty() ? std::string(kVersionKeyMax) : key;
+}
+
 }  // namespace
 
 bool is_nvd_source(std::string_view source) { return source.substr(0, kNvdSourcePrefix.size()) == kNvdSourcePrefix; }
@@ -57,8 +70,8 @@ Result<VulnWriter> VulnWriter::prepare(Database& db, std::string source) {
   auto clear = db.prepare("DELETE FROM cpe_ranges WHERE vuln_id = ?1 AND data_source GLOB 'nvd:*'");
   auto range = db.prepare(
       "INSERT INTO cpe_ranges (vuln_id, vulnerable, criteria, part, vendor, product, version, start_including, "
-      "start_excluding, end_including, end_excluding, fixed_in, data_source) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+      "start_excluding, end_including, end_excluding, fixed_in, data_source, end_key) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   auto osv = db.prepare(
       "INSERT INTO osv_affected (vuln_id, aliases, ecosystem, package, ranges, versions, data_source) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -90,7 +103,7 @@ Status VulnWriter::put_cpe_range(std::string_view vuln_id, const CpeRange& r, st
   range_.bind(1, vuln_id).bind(2, r.vulnerable ? 1 : 0).bind(3, r.criteria).bind(4, part).bind(5, vendor);
   range_.bind(6, product).bind(7, r.version).bind_or_null(8, r.start_including).bind_or_null(9, r.start_excluding);
   range_.bind_or_null(10, r.end_including).bind_or_null(11, r.end_excluding).bind_or_null(12, fixed_in);
-  range_.bind(13, source_);
+  range_.bind(13, source_).bind(14, range_end_key(r));
   return range_.run();
 }
 
@@ -104,7 +117,7 @@ Status VulnWriter::put_kev(std::string_view cve, std::string_view vendor_project
                            std::string_view name, std::string_view date_added, std::string_view due_date,
                            std::string_view ransomware) {
   kev_.bind(1, cve).bind_or_null(2, vendor_project).bind_or_null(3, product).bind_or_null(4, name);
-  kev_.bind(5, date_added).bind_or_null(6, due_date).bind_or_null(7, ransomware).bind(8, source_);
+  kev_.bind(5, not_null(date_added)).bind_or_null(6, due_date).bind_or_null(7, ransomware).bind(8, source_);
   return kev_.run();
 }
 

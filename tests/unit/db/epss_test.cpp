@@ -34,17 +34,17 @@ TEST_CASE("epss: bad lines are named") {
 
 TEST_CASE("epss import: plain and gzip, idempotent, bad input changes nothing") {
   test::VulnDb t;
-  auto r = import_epss(t.db, test::db_fixture("epss_scores-2025-03-20.csv.gz"));
+  auto r = test::atomic(t.db, import_epss_file, test::db_fixture("epss_scores-2025-03-20.csv.gz"));
   REQUIRE_MESSAGE(r.ok(), r.error().message);
   CHECK(r->source.name == "first-epss");
   CHECK(r->source.version == "v2025.03.14 2025-03-20");
   CHECK(t.count("SELECT count(*) FROM epss WHERE score_date = '2025-03-20'") == 4);
-  REQUIRE(import_epss(t.db, test::db_fixture("epss_scores-2025-03-20.csv")).ok());
+  REQUIRE(test::atomic(t.db, import_epss_file, test::db_fixture("epss_scores-2025-03-20.csv")).ok());
   const std::string once = t.digest();
-  REQUIRE(import_epss(t.db, test::db_fixture("epss_scores-2025-03-20.csv")).ok());
+  REQUIRE(test::atomic(t.db, import_epss_file, test::db_fixture("epss_scores-2025-03-20.csv")).ok());
   CHECK(t.digest() == once);
   t.dir.write("epss.csv", "cve,epss,percentile\nCVE-1,0.1,0.1\nCVE-2,0.1\n");
-  auto bad = import_epss(t.db, t.dir.path("epss.csv"));
+  auto bad = test::atomic(t.db, import_epss_file, t.dir.path("epss.csv"));
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().message == t.dir.path("epss.csv") + ": line 3: expected CVE-id,score,percentile");
   CHECK(t.digest() == once);

@@ -48,36 +48,38 @@ TEST_CASE("kev: bad lines and entries are named") {
       "knownRansomwareCampaignUse,notes,cwes\n";
   auto short_row = parse_kev_csv(header + "CVE-2024-1,a,b,c,2024-01-01,d,e,2024-01-21,Unknown,,\nCVE-2024-2,a,b\n");
   REQUIRE_FALSE(short_row.ok());
-  CHECK(short_row.error().message == "line 3: expected 11 fields");
+  CHECK(short_row.error().message == "KEV CSV:3: 3 fields where the header has 11");
   auto bad_date = parse_kev_csv(header + "CVE-2024-1,a,b,c,01/01/2024,d,e,,Unknown,,\n");
   REQUIRE_FALSE(bad_date.ok());
-  CHECK(bad_date.error().message == "line 2 (CVE-2024-1): bad dateAdded");
+  CHECK(bad_date.error().message == "KEV CSV:2 (CVE-2024-1): bad dateAdded");
   CHECK_FALSE(parse_kev_csv(header + "CVE-2024-1,\"unterminated\n").ok());
-  CHECK_FALSE(parse_kev_csv("id,name\n").ok());
+  auto no_columns = parse_kev_csv("id,name\n");
+  REQUIRE_FALSE(no_columns.ok());
+  CHECK(no_columns.error().message.find("header lacks column(s): cveID") != std::string::npos);
   auto json = parse_kev_json(
       R"({"vulnerabilities":[{"cveID":"CVE-2024-1","dateAdded":"2024-01-01"},{"dateAdded":"2024-01-01"}]})");
   REQUIRE_FALSE(json.ok());
-  CHECK(json.error().message == "entry #2: cveID is not a CVE id");
+  CHECK(json.error().message == "KEV JSON: entry #2: cveID is not a CVE id");
 }
 
 TEST_CASE("kev import: CSV or JSON, idempotent, and a bad file changes nothing") {
   test::VulnDb t;
-  auto r = import_kev(t.db, test::db_fixture("known_exploited_vulnerabilities.json"));
+  auto r = test::atomic(t.db, import_kev_file, test::db_fixture("known_exploited_vulnerabilities.json"));
   REQUIRE_MESSAGE(r.ok(), r.error().message);
   CHECK(r->source.name == "cisa-kev");
   CHECK(r->source.version == "2025.03.20 (2025-03-20)");
   CHECK(t.count("SELECT count(*) FROM kev") == 3);
-  REQUIRE(import_kev(t.db, test::db_fixture("known_exploited_vulnerabilities.csv")).ok());
+  REQUIRE(test::atomic(t.db, import_kev_file, test::db_fixture("known_exploited_vulnerabilities.csv")).ok());
   CHECK(t.count("SELECT count(*) FROM kev") == 3);
   const std::string once = t.digest();
-  REQUIRE(import_kev(t.db, test::db_fixture("known_exploited_vulnerabilities.csv")).ok());
+  REQUIRE(test::atomic(t.db, import_kev_file, test::db_fixture("known_exploited_vulnerabilities.csv")).ok());
   CHECK(t.digest() == once);
   t.dir.write("kev.csv",
               "cveID,vendorProject,product,vulnerabilityName,dateAdded,shortDescription,requiredAction,"
               "dueDate,knownRansomwareCampaignUse,notes,cwes\nnot-a-cve,a,b,c,2024-01-01,d,e,,Unknown,,\n");
-  auto bad = import_kev(t.db, t.dir.path("kev.csv"));
+  auto bad = test::atomic(t.db, import_kev_file, t.dir.path("kev.csv"));
   REQUIRE_FALSE(bad.ok());
-  CHECK(bad.error().message == t.dir.path("kev.csv") + ": line 2: cveID is not a CVE id");
+  CHECK(bad.error().message == t.dir.path("kev.csv") + ":2: cveID is not a CVE id");
   CHECK(t.digest() == once);
 }
 

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "scanner/db/importer.h"
 #include "scanner/db/vuln_import.h"
 #include "tests/unit/db/vuln_db_fixture.h"
 
@@ -21,7 +22,7 @@ std::string one_record_feed(std::string_view id, std::string_view modified, std:
 
 TEST_CASE("nvd import: the fixture feed lands in vulnerabilities and cpe_ranges") {
   test::VulnDb t;
-  auto r = import_nvd(t.db, test::db_fixture("nvdcve-2.0-fixture.json"));
+  auto r = test::atomic(t.db, import_nvd_file, test::db_fixture("nvdcve-2.0-fixture.json"));
   REQUIRE_MESSAGE(r.ok(), r.error().message);
   CHECK(r->records == 3);
   CHECK(r->source.name == "nvd:nvdcve-2.0-fixture");
@@ -39,13 +40,36 @@ TEST_CASE("nvd import: the fixture feed lands in vulnerabilities and cpe_ranges"
                 "AND table_name = 'cpe_ranges'") == 12);
 }
 
+TEST_CASE("vulnerability importers are registered as KINDs of db import") {
+  test::VulnDb t;
+  struct Case {
+    const char* kind;
+    const char* file;
+    const char* source;
+  };
+  for (const Case& c :
+       {Case{"nvd", "nvdcve-2.0-fixture.json.gz", "nvd:nvdcve-2.0-fixture"}, Case{"osv", "osv-all.zip", "osv:osv-all"},
+        Case{"kev", "known_exploited_vulnerabilities.json", "cisa-kev"},
+        Case{"epss", "epss_scores-2025-03-20.csv.gz", "first-epss"}}) {
+    CAPTURE(c.kind);
+    REQUIRE(find_importer(c.kind) != nullptr);
+    auto rec = run_import(t.db, c.kind, test::db_fixture(c.file));
+    REQUIRE_MESSAGE(rec.ok(), rec.error().message);
+    CHECK(rec->name == c.source);
+  }
+  const std::string before = t.digest();
+  auto bad = run_import(t.db, "nvd", test::db_fixture("known_exploited_vulnerabilities.csv"));
+  REQUIRE_FALSE(bad.ok());
+  CHECK(t.digest() == before);
+}
+
 TEST_CASE("nvd import: gzip and plain give the same rows; re-import changes nothing") {
   test::VulnDb plain, gz;
-  REQUIRE(import_nvd(plain.db, test::db_fixture("nvdcve-2.0-fixture.json")).ok());
+  REQUIRE(test::atomic(plain.db, import_nvd_file, test::db_fixture("nvdcve-2.0-fixture.json")).ok());
   std::string once = plain.digest();
-  REQUIRE(import_nvd(plain.db, test::db_fixture("nvdcve-2.0-fixture.json")).ok());
+  REQUIRE(test::atomic(plain.db, import_nvd_file, test::db_fixture("nvdcve-2.0-fixture.json")).ok());
   CHECK(plain.digest() == once);
-  REQUIRE(import_nvd(gz.db, test::db_fixture("nvdcve-2.0-fixture.json.gz")).ok());
+  REQUIRE(test::atomic(gz.db, import_nvd_file, test::db_fixture("nvdcve-2.0-fixture.json.gz")).ok());
   // Same rows; only the recorded input hash differs (the .gz bytes are hashed).
   CHECK(gz.count("SELECT count(*) FROM cpe_ranges") == plain.count("SELECT count(*) FROM cpe_ranges"));
   CHECK(gz.count("SELECT count(*) FROM data_sources WHERE name = 'nvd:nvdcve-2.0-fixture'") == 1);
@@ -55,26 +79,26 @@ TEST_CASE("nvd import: the latest lastModified wins across files") {
   test::VulnDb t;
   t.dir.write("nvdcve-2.0-2023.json", one_record_feed("CVE-2023-1", "2024-05-01T00:00:00.000", "1.36.1"));
   t.dir.write("nvdcve-2.0-modified.json", one_record_feed("CVE-2023-1", "2024-06-01T00:00:00.000", "1.37.0"));
-  REQUIRE(import_nvd(t.db, t.dir.path("nvdcve-2.0-modified.json")).ok());
-  REQUIRE(import_nvd(t.db, t.dir.path("nvdcve-2.0-2023.json")).ok());  // older: kept out
+  REQUIRE(test::atomic(t.db, import_nvd_file, t.dir.path("nvdcve-2.0-modified.json")).ok());
+  REQUIRE(test::atomic(t.db, import_nvd_file, t.dir.path("nvdcve-2.0-2023.json")).ok());  // older: kept out
   CHECK(t.count("SELECT count(*) FROM cpe_ranges") == 1);
   CHECK(t.count("SELECT count(*) FROM cpe_ranges WHERE end_excluding = '1.37.0'") == 1);
   CHECK(t.count("SELECT count(*) FROM vulnerabilities WHERE summary = 'v2024-06-01T00:00:00.000'") == 1);
   t.dir.write("nvdcve-2.0-newer.json", one_record_feed("CVE-2023-1", "2024-07-01T00:00:00.000", "1.38.0"));
-  REQUIRE(import_nvd(t.db, t.dir.path("nvdcve-2.0-newer.json")).ok());
+  REQUIRE(test::atomic(t.db, import_nvd_file, t.dir.path("nvdcve-2.0-newer.json")).ok());
   CHECK(t.count("SELECT count(*) FROM cpe_ranges") == 1);
   CHECK(t.count("SELECT count(*) FROM cpe_ranges WHERE end_excluding = '1.38.0'") == 1);
 }
 
 TEST_CASE("nvd import: malformed input names file and record and leaves the database as it was") {
   test::VulnDb t;
-  REQUIRE(import_nvd(t.db, test::db_fixture("nvdcve-2.0-fixture.json")).ok());
+  REQUIRE(test::atomic(t.db, import_nvd_file, test::db_fixture("nvdcve-2.0-fixture.json")).ok());
   const std::string before = t.digest();
   SUBCASE("truncated JSON") {
     std::ifstream in(test::db_fixture("nvdcve-2.0-fixture.json"));
     std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     t.dir.write("cut.json", json.substr(0, json.size() - 200));
-    auto r = import_nvd(t.db, t.dir.path("cut.json"));
+    auto r = test::atomic(t.db, import_nvd_file, t.dir.path("cut.json"));
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message.rfind(t.dir.path("cut.json") + ": ", 0) == 0);
   }
@@ -82,7 +106,7 @@ TEST_CASE("nvd import: malformed input names file and record and leaves the data
     t.dir.write("noid.json",
                 R"({"format":"NVD_CVE","vulnerabilities":[{"cve":{"id":"CVE-2099-1","lastModified":"2099"}},)"
                 R"({"cve":{"lastModified":"2099"}}]})");
-    auto r = import_nvd(t.db, t.dir.path("noid.json"));
+    auto r = test::atomic(t.db, import_nvd_file, t.dir.path("noid.json"));
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message == t.dir.path("noid.json") + ": record #2: no CVE id");
   }
@@ -90,7 +114,7 @@ TEST_CASE("nvd import: malformed input names file and record and leaves the data
     std::string feed = one_record_feed("CVE-2099-2", "2099-01-01T00:00:00.000", "1.0");
     feed.replace(feed.find("cpe:2.3:a:busybox"), 9, "cpe:/a:bu");
     t.dir.write("badcpe.json", feed);
-    auto r = import_nvd(t.db, t.dir.path("badcpe.json"));
+    auto r = test::atomic(t.db, import_nvd_file, t.dir.path("badcpe.json"));
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message.find("CVE-2099-2: not a CPE 2.3 formatted string") != std::string::npos);
   }
@@ -98,11 +122,11 @@ TEST_CASE("nvd import: malformed input names file and record and leaves the data
     std::ifstream in(test::db_fixture("nvdcve-2.0-fixture.json.gz"), std::ios::binary);
     std::string gz((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     t.dir.write("cut.json.gz", gz.substr(0, gz.size() / 2));
-    auto r = import_nvd(t.db, t.dir.path("cut.json.gz"));
+    auto r = test::atomic(t.db, import_nvd_file, t.dir.path("cut.json.gz"));
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message.find("truncated") != std::string::npos);
   }
-  SUBCASE("a missing file") { CHECK_FALSE(import_nvd(t.db, t.dir.path("nope.json")).ok()); }
+  SUBCASE("a missing file") { CHECK_FALSE(test::atomic(t.db, import_nvd_file, t.dir.path("nope.json")).ok()); }
   CHECK(t.digest() == before);
 }
 

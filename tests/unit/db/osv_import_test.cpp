@@ -42,26 +42,26 @@ TEST_CASE("osv record: malformed records are refused with the record named") {
 TEST_CASE("osv import: a single file, a zip and a directory") {
   test::VulnDb t;
   SUBCASE("file") {
-    auto r = import_osv(t.db, test::db_fixture("osv-DSA-5587-1.json"));
+    auto r = test::atomic(t.db, import_osv_input, test::db_fixture("osv-DSA-5587-1.json"));
     REQUIRE_MESSAGE(r.ok(), r.error().message);
     CHECK(r->source.name == "osv:osv-DSA-5587-1");
     CHECK(t.count("SELECT count(*) FROM osv_affected WHERE package = 'curl' AND ecosystem = 'Debian:12' "
                   "AND aliases = 'CVE-2023-46218|CVE-2023-46219'") == 1);
   }
   SUBCASE("zip: the withdrawn record is read but not stored") {
-    auto r = import_osv(t.db, test::db_fixture("osv-all.zip"));
+    auto r = test::atomic(t.db, import_osv_input, test::db_fixture("osv-all.zip"));
     REQUIRE_MESSAGE(r.ok(), r.error().message);
     CHECK(r->records == 3);
     CHECK(t.count("SELECT count(*) FROM osv_affected") == 2);
     CHECK(t.count("SELECT count(*) FROM vulnerabilities WHERE data_source = 'osv:osv-all'") == 2);
     const std::string once = t.digest();
-    REQUIRE(import_osv(t.db, test::db_fixture("osv-all.zip")).ok());
+    REQUIRE(test::atomic(t.db, import_osv_input, test::db_fixture("osv-all.zip")).ok());
     CHECK(t.digest() == once);
   }
   SUBCASE("directory") {
     REQUIRE(t.dir.run("mkdir -p feed/sub && cp '" + test::db_fixture("osv-DSA-5587-1.json") + "' feed/sub/a.json"));
     t.dir.write("feed/notes.txt", "not json, ignored");
-    auto r = import_osv(t.db, t.dir.path("feed/"));
+    auto r = test::atomic(t.db, import_osv_input, t.dir.path("feed/"));
     REQUIRE_MESSAGE(r.ok(), r.error().message);
     CHECK(r->source.name == "osv:feed");
     CHECK(t.count("SELECT count(*) FROM osv_affected") == 1);
@@ -70,15 +70,15 @@ TEST_CASE("osv import: a single file, a zip and a directory") {
 
 TEST_CASE("osv import: a bad member names the file and leaves the database as it was") {
   test::VulnDb t;
-  REQUIRE(import_osv(t.db, test::db_fixture("osv-all.zip")).ok());
+  REQUIRE(test::atomic(t.db, import_osv_input, test::db_fixture("osv-all.zip")).ok());
   const std::string before = t.digest();
   t.dir.write("feed/a.json", R"({"id":"OSV-9","affected":[]})");
   t.dir.write("feed/b.json", R"({"id":"OSV-10","affected":[{"ranges":[{"type":"SEMVER","events":{}}]}]})");
-  auto r = import_osv(t.db, t.dir.path("feed"));
+  auto r = test::atomic(t.db, import_osv_input, t.dir.path("feed"));
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().message == t.dir.path("feed/b.json") + ": OSV-10: range without an events array");
   t.dir.write("bad.zip", "PK\x03\x04 this is not really a zip");
-  CHECK_FALSE(import_osv(t.db, t.dir.path("bad.zip")).ok());
+  CHECK_FALSE(test::atomic(t.db, import_osv_input, t.dir.path("bad.zip")).ok());
   CHECK(t.digest() == before);
 }
 

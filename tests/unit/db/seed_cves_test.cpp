@@ -21,39 +21,52 @@ constexpr const char* kRanges =
     "CVE-2023-38545,curl,haxx,curl,,7.69.0,,,8.4.0,8.4.0\n"
     "CVE-2023-4911,glibc,gnu,glibc,,2.34,,,2.39,\n";
 
+Status load(test::VulnDb& t, SeedLog& log) { return load_vulnerability_seed(t.db, t.dir.path("seed"), log); }
+
 TEST_CASE("seed cves: both files load, with KEV and EPSS facts and sources") {
   test::VulnDb t;
   t.dir.write("seed/cves.csv", kCves);
   t.dir.write("seed/cve_ranges.csv", kRanges);
-  auto n = load_seed_cves(t.db, t.dir.path("seed"));
-  REQUIRE_MESSAGE(n.ok(), n.error().message);
-  CHECK(n->vulnerabilities == 2);
-  CHECK(n->ranges == 2);
+  SeedLog log;
+  auto st = load(t, log);
+  REQUIRE_MESSAGE(st.ok(), st.error().message);
+  CHECK(t.count("SELECT count(*) FROM vulnerabilities WHERE data_source = 'seed:cves'") == 2);
+  CHECK(t.count("SELECT count(*) FROM cpe_ranges WHERE data_source = 'seed:cve_ranges'") == 2);
+  CHECK(t.count("SELECT count(*) FROM vulnerabilities WHERE id = 'CVE-2023-38545' AND cvss3_score = 9.8 "
+                "AND summary = 'curl SOCKS5 heap overflow, long host names'") == 1);
   CHECK(t.count("SELECT count(*) FROM kev WHERE cve_id = 'CVE-2023-4911' AND date_added = '2023-11-21'") == 1);
   CHECK(t.count("SELECT count(*) FROM epss WHERE cve_id = 'CVE-2023-38545' AND percentile IS NULL") == 1);
   CHECK(t.count("SELECT count(*) FROM cpe_ranges WHERE product = 'glibc' AND fixed_in = '2.39'") == 1);
   CHECK(t.count("SELECT count(*) FROM data_sources WHERE name IN ('seed:cves', 'seed:cve_ranges')") == 2);
   const std::string once = t.digest();
-  REQUIRE(load_seed_cves(t.db, t.dir.path("seed")).ok());
+  REQUIRE(load(t, log).ok());
   CHECK(t.digest() == once);
+}
+
+TEST_CASE("seed cves: registered with db build's seed loaders") {
+  bool found = false;
+  for (const auto& l : seed_loaders()) found = found || l.name == "vulnerabilities";
+  CHECK(found);
 }
 
 TEST_CASE("seed cves: a bad line names file, line and CVE, and changes nothing") {
   test::VulnDb t;
   t.dir.write("seed/cves.csv", kCves);
   t.dir.write("seed/cve_ranges.csv", kRanges);
-  REQUIRE(load_seed_cves(t.db, t.dir.path("seed")).ok());
+  SeedLog log;
+  REQUIRE(load(t, log).ok());
   const std::string before = t.digest();
   t.dir.write("seed/cve_ranges.csv", std::string(kRanges) + "CVE-2024-1,busybox,,busybox,,,,,1.36.1,\n");
-  auto r = load_seed_cves(t.db, t.dir.path("seed"));
+  auto r = load(t, log);
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().message ==
-        t.dir.path("seed/cve_ranges.csv") + ": line 4 (CVE-2024-1): cpe_vendor and cpe_product are required");
+        t.dir.path("seed/cve_ranges.csv") + ":4: CVE-2024-1: cpe_vendor and cpe_product are required");
+  CHECK(t.digest() == before);
   t.dir.write("seed/cve_ranges.csv", kRanges);
   t.dir.write("seed/cves.csv", std::string(kCves) + "CVE-2024-2,x,2024-01-01,3.1,nine,,,0,,,src\n");
-  auto bad_score = load_seed_cves(t.db, t.dir.path("seed"));
+  auto bad_score = load(t, log);
   REQUIRE_FALSE(bad_score.ok());
-  CHECK(bad_score.error().message.find("line 4 (CVE-2024-2): cvss_score or epss is not a number") != std::string::npos);
+  CHECK(bad_score.error().message == t.dir.path("seed/cves.csv") + ":4: cvss_score 'nine' is not a number");
   CHECK(t.digest() == before);
 }
 
@@ -61,10 +74,11 @@ TEST_CASE("seed cves: the committed seed loads when present") {
   const std::string seed = std::string(PEDIGREE_SOURCE_DIR) + "/db/seed";
   if (!std::ifstream(seed + "/cves.csv") || !std::ifstream(seed + "/cve_ranges.csv")) return;
   test::VulnDb t;
-  auto n = load_seed_cves(t.db, seed);
-  REQUIRE_MESSAGE(n.ok(), n.error().message);
-  CHECK(n->vulnerabilities > 0);
-  CHECK(n->ranges > 0);
+  SeedLog log;
+  auto st = load_vulnerability_seed(t.db, seed, log);
+  REQUIRE_MESSAGE(st.ok(), st.error().message);
+  CHECK(t.count("SELECT count(*) FROM vulnerabilities") > 0);
+  CHECK(t.count("SELECT count(*) FROM cpe_ranges") > 0);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string_view>
+#include <vector>
 
 namespace pedigree::db {
 namespace {
@@ -114,6 +115,28 @@ TEST_CASE("version comparator: equal spellings") {
     CHECK(compare_versions(e[0], e[1]) == 0);
     CHECK(compare_versions(e[1], e[0]) == 0);
   }
+}
+
+TEST_CASE("version sort key: never out of order with the comparator") {
+  for (const auto& o : kOrdered) {
+    CAPTURE(o.lower);
+    CAPTURE(o.higher);
+    CHECK(version_sort_key(o.lower) <= version_sort_key(o.higher));
+  }
+  for (const auto& e : kEqual) {
+    CAPTURE(e[0]);
+    CHECK(version_sort_key(e[0]) == version_sort_key(e[1]));
+  }
+  CHECK(version_sort_key("5.10.199") == "000005000010000199000000");
+  CHECK(version_sort_key("1.0.2za") == "000001000000000002000000");
+  CHECK(version_sort_key("20220101.1") == "999999000001000000000000");
+  CHECK(version_sort_key("9.9.9.9.9") < std::string(kVersionKeyMax));
+  // Every pair drawn from the table, both ways.
+  std::vector<std::string_view> all;
+  for (const auto& o : kOrdered) all.insert(all.end(), {o.lower, o.higher});
+  for (auto a : all)
+    for (auto b : all)
+      if (compare_versions(a, b) <= 0) CHECK(version_sort_key(a) <= version_sort_key(b));
 }
 
 TEST_CASE("version comparator: package versions split into epoch, upstream, revision") {

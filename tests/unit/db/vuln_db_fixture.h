@@ -9,6 +9,7 @@
 
 #include "scanner/db/migrations.h"
 #include "scanner/db/sqlite.h"
+#include "scanner/db/vuln_import.h"
 #include "tests/support/scratch_dir.h"
 
 namespace pedigree::test {
@@ -16,6 +17,18 @@ namespace pedigree::test {
 /// Path of a file under tests/fixtures/db.
 inline std::string db_fixture(const std::string& name) {
   return std::string(PEDIGREE_SOURCE_DIR) + "/tests/fixtures/db/" + name;
+}
+
+/// Runs one importer as `pedigree db import` does: in one transaction,
+/// committed only when it succeeds.
+inline Result<db::ImportResult> atomic(db::Database& d,
+                                       Result<db::ImportResult> (*fn)(db::Database&, const std::string&),
+                                       const std::string& path) {
+  auto tx = db::Transaction::begin(d);
+  REQUIRE(tx.ok());
+  auto r = fn(d, path);
+  if (r.ok()) REQUIRE(tx->commit().ok());
+  return r;
 }
 
 /// A migrated database that lives as long as the object.

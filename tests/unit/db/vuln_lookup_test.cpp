@@ -11,10 +11,11 @@ namespace {
 /// The fixture feeds plus the component names a scan would use.
 struct LookupDb : test::VulnDb {
   LookupDb() {
-    for (const char* f : {"nvdcve-2.0-fixture.json"}) REQUIRE(import_nvd(db, test::db_fixture(f)).ok());
-    REQUIRE(import_kev(db, test::db_fixture("known_exploited_vulnerabilities.csv")).ok());
-    REQUIRE(import_epss(db, test::db_fixture("epss_scores-2025-03-20.csv")).ok());
-    REQUIRE(import_osv(db, test::db_fixture("osv-all.zip")).ok());
+    for (const char* f : {"nvdcve-2.0-fixture.json"})
+      REQUIRE(test::atomic(db, import_nvd_file, test::db_fixture(f)).ok());
+    REQUIRE(test::atomic(db, import_kev_file, test::db_fixture("known_exploited_vulnerabilities.csv")).ok());
+    REQUIRE(test::atomic(db, import_epss_file, test::db_fixture("epss_scores-2025-03-20.csv")).ok());
+    REQUIRE(test::atomic(db, import_osv_input, test::db_fixture("osv-all.zip")).ok());
     REQUIRE(db.exec("INSERT INTO components (name, cpe_vendor, cpe_product, purl_name, data_source) VALUES "
                     "('curl', 'haxx', 'curl', 'curl', 't'), ('dnsmasq', 'thekelleys', 'dnsmasq', 'dnsmasq', 't'), "
                     "('dropbear', 'dropbear_ssh_project', 'dropbear_ssh', 'dropbear', 't'), "
@@ -81,6 +82,10 @@ TEST_CASE("vuln lookup: bounds, distro revisions and negated entries") {
   CHECK(debian->front().status == MatchStatus::kBackportPossible);
   CHECK(lookup->for_component("dropbear", "2024.84")->empty());
 
+  // Exact versions in the criteria.
+  CHECK(ids(*lookup->for_cpe("fedoraproject", "fedora", "32")) == std::vector<std::string>{"CVE-2020-25681"});
+  CHECK(lookup->for_cpe("fedoraproject", "fedora", "32")->front().range == "= 32");
+  CHECK(lookup->for_cpe("fedoraproject", "fedora", "34")->empty());
   // Platform conditions (vulnerable=false) never match by themselves.
   CHECK(lookup->for_cpe("netapp", "h300s", "1.0")->empty());
   CHECK(ids(*lookup->for_cpe("libssh", "libssh", "0.10.5")) == std::vector<std::string>{"CVE-2023-48795"});

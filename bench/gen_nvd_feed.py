@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Writes a synthetic NVD CVE API 2.0 feed, split into yearly files
+nvdcve-2.0-YYYY.json, with the structure and record size of the real feeds
+(descriptions, CVSS v3.1/v2/v4 metrics, weaknesses, configurations with
+cpeMatch ranges, references: about 3-5 KB per record).
+
+Products: the components of bench/db_components.txt get their share of CVEs
+(the Linux kernel the lion's share, as in the real NVD) with version bounds
+near the versions firmware carries; the rest go to a long tail of other
+products. Deterministic for a given --seed.
+"""
+import argparse
+import json
+import os
+import random
+
+WORDS = ("a an the in of to via allows remote attackers local users cause denial service execute arbitrary code "
+         "crafted packet request buffer overflow heap stack use-after-free out-of-bounds read write integer "
+         "function parser handling memory corruption authentication bypass privilege escalation information "
+         "disclosure certificate validation null pointer dereference race condition before version component "
+         "server client kernel driver module header length field input sanitization injection command path "
+         "traversal cross-site scripting session token configuration default credentials firmware device").split()
+TAGS = ["Patch", "Vendor Advisory", "Third Party Advisory", "Mailing List", "Exploit", "Issue Tracking",
+        "Release Notes", "VDB Entry", "Technical Description"]
+CWES = ["CWE-787", "CWE-79", "CWE-89", "CWE-416", "CWE-78", "CWE-20", "CWE-125", "CWE-22", "CWE-352", "CWE-434",
+        "CWE-862", "CWE-476", "CWE-287", "CWE-190", "CWE-502", "CWE-77", "CWE-119", "CWE-798", "CWE-918",
+        "CWE-306", "CWE-362", "CWE-269", "CWE-94", "CWE-863", "CWE-276", "CWE-200", "CWE-400", "NVD-CWE-Other",
+        "NVD-CWE-noinfo"]
+SOURCES = ["nvd@nist.gov", "cve@mitre.org", "secalert@redhat.com", "security@debian.org", "cna@vuldb.com",
+           "security-advisories@github.com", "416baaa9-dc9f-4396-8d5f-8c081fb06d67", "psirt@cisco.com"]
+V3 = [("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8, "CRITICAL"),
+      ("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H", 7.5, "HIGH"),
+      ("CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H", 7.8, "HIGH"),
+      ("CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", 6.1, "MEDIUM"),
+      ("CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:N/I:N/A:H", 5.5, "MEDIUM"),
+      ("CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:N", 5.9, "MEDIUM"),
+      ("CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N", 4.3, "MEDIUM"),
+      ("CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N", 2.4, "LOW")]
+V2 = [("AV:N/AC:L/Au:N/C:P/I:P/A:P", 7.5, "HIGH"), ("AV:N/AC:M/Au:N/C:N/I:P/A:N", 4.3, "MEDIUM"),
+      ("AV:L/AC:L/Au:N/C:C/I:C/A:C", 7.2, "HIGH"), ("AV:N/AC:L/Au:N/C:N/I:N/A:P", 5.0, "MEDIUM")]
+FIRST_YEAR, LAST_YEAR = 1999, 2025
+
+
+def words(rng, n):
+    return " ".join(rng.choice(WORDS) for _ in range(n))
+
+
+def load_components(path):
+    out = []
+    for line in open(path):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        cpe, version = line.split(" ", 1)
+        vendor, product = cpe.split(":", 1)
+        upstream = version.split(":", 1)[-1].split("-")[0]
+        out.append((vendor, product, upstream))
+    return out
+
+
+def numeric_parts(version):
+    parts = []
+    for p in version.replace("p", ".").split("."):
+        digits = "".join(c for c in p if c.isdigit())
+        parts.append(int(digits) if digits else 0)
+    return parts or [1, 0]
+
+
+def near(rng, parts, spread):
+    out = list(parts)
+    i = rng.randrange(len(out))
+    out[i] = max(0, out[i] + rng.randint(-spread, spread))
+    return ".".join(str(x) for x in out)
+
+
+def cpe_match(rng, part, vendor, product, base):
+    m = {"vulnerable": True}
+    kind = rng.random()
+    if kind < 0.25:
+        m["criteria"] = "cpe:2.3:%s:%s:%s:%s:*:*:*:*:*:*:*" % (part, vendor, product, near(rng, base, 3))
+    else:
+        m["criteria"] = "cpe:2.3:%s:%s:%s:*:*:*:*:*:*:*:*" % (part, vendor, product)
+        if kind < 0.6:
+            m["versionStartIncluding"] = ".".join(str(x) for x in base[:2]) + ".0"
+        end = near(rng, base, 12)
+        m["versionEndExcluding" if rng.random() < 0.8 else "versionEndIncluding"] = end
+    m["matchCriteriaId"] = "%08X-%04X-%04X-%04X-%012X" % tuple(rng.getrandbits(b) for b in (32, 16, 16, 16, 48))
+    return m
+
+
+def configurations(rng, target, tail):
+    vendor, product, upstream = target if target else rng.choice(tail)
+    part = "o" if product.endswith("_kernel") or product.endswith("_firmware") else "a"
+    base = numeric_parts(upstream)
+    n = rng.choice((1, 1, 1, 2, 2, 3, 4, 6, 8)) if product == "linux_kernel" else rng.choice((1, 1, 1, 2, 2, 3, 5))
+    configs = [{"nodes": [{"operator": "OR", "negate": False,
+                           "cpeMatch": [cpe_match(rng, part, vendor, product, base) for _ in range(n)]}]}]
+    if rng.random() < 0.2:  # a firmware/hardware pair: the hardware is a platform condition
+        hw_vendor, hw_product, _ = rng.choice(tail)
+        configs.append({"operator": "AND", "nodes": [
+            {"operator": "OR", "negate": False, "cpeMatch": [
+                {"vulnerable": True, "criteria": "cpe:2.3:o:%s:%s_firmware:*:*:*:*:*:*:*:*" % (hw_vendor, hw_product),
+                 "versionEndExcluding": near(rng, base, 5), "matchCriteriaId": "00000000-0000-0000-0000-000000000000"}]},
+            {"operator": "OR", "negate": False, "cpeMatch": [
+                {"vulnerable": False, "criteria": "cpe:2.3:h:%s:%s:-:*:*:*:*:*:*:*" % (hw_vendor, hw_product),
+                 "matchCriteriaId": "00000000-0000-0000-0000-000000000001"}]}]})
+    return configs
+
+
+def metric_v3(rng, source, kind):
+    vector, score, severity = rng.choice(V3)
+    return {"source": source, "type": kind,
+            "cvssData": {"version": "3.1", "vectorString": vector, "baseScore": score, "baseSeverity": severity,
+                         "attackVector": "NETWORK", "attackComplexity": "LOW", "privilegesRequired": "NONE",
+                         "userInteraction": "NONE", "scope": "UNCHANGED", "confidentialityImpact": "HIGH",
+                         "integrityImpact": "HIGH", "availabilityImpact": "HIGH"},
+            "exploitabilityScore": 3.9, "impactScore": 5.9}
+
+
+def record(rng, cve_id, year, target, tail):
+    published = "%04d-%02d-%02dT%02d:%02d:%02d.%03d" % (year, rng.randint(1, 12), rng.randint(1, 28),
+                                                         rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59),
+                                                         rng.randint(0, 999))
+    modified = "%04d-%02d-%02dT10:00:00.000" % (min(LAST_YEAR, year + rng.randint(0, 3)), rng.randint(1, 12),
+                                                rng.randint(1, 28))
+    descriptions = [{"lang": "en", "value": words(rng, rng.randint(40, 110))}]
+    if year >= 2020 and rng.random() < 0.7:
+        descriptions.append({"lang": "es", "value": words(rng, rng.randint(40, 110))})
+    metrics = {"cvssMetricV31": [metric_v3(rng, "nvd@nist.gov", "Primary")]}
+    if rng.random() < 0.4:
+        metrics["cvssMetricV31"].insert(0, metric_v3(rng, rng.choice(SOURCES), "Secondary"))
+    if year < 2016:
+        vector, score, severity = rng.choice(V2)
+        metrics["cvssMetricV2"] = [{"source": "nvd@nist.gov", "type": "Primary",
+                                    "cvssData": {"version": "2.0", "vectorString": vector, "baseScore": score,
+                                                 "accessVector": "NETWORK", "accessComplexity": "LOW",
+                                                 "authentication": "NONE", "confidentialityImpact": "PARTIAL",
+                                                 "integrityImpact": "PARTIAL", "availabilityImpact": "PARTIAL"},
+                                    "baseSeverity": severity, "exploitabilityScore": 10.0, "impactScore": 6.4,
+                                    "acInsufInfo": False, "obtainAllPrivilege": False, "obtainUserPrivilege": False,
+                                    "obtainOtherPrivilege": False, "userInteractionRequired": False}]
+    weaknesses = [{"source": "nvd@nist.gov", "type": "Primary",
+                   "description": [{"lang": "en", "value": rng.choice(CWES)}]}]
+    if rng.random() < 0.3:
+        weaknesses.append({"source": rng.choice(SOURCES), "type": "Secondary",
+                           "description": [{"lang": "en", "value": rng.choice(CWES)}]})
+    references = [{"url": "https://%s.example.org/%s/%d" % (rng.choice(WORDS), rng.choice(WORDS), rng.getrandbits(24)),
+                   "source": rng.choice(SOURCES), "tags": rng.sample(TAGS, rng.randint(0, 3))}
+                  for _ in range(rng.randint(3, 14))]
+    return {"cve": {"id": cve_id, "sourceIdentifier": rng.choice(SOURCES), "published": published,
+                    "lastModified": modified, "vulnStatus": rng.choice(("Analyzed", "Modified", "Analyzed")),
+                    "cveTags": [], "descriptions": descriptions, "metrics": metrics, "weaknesses": weaknesses,
+                    "configurations": configurations(rng, target, tail), "references": references}}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--cves", type=int, default=300000)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--components", default=os.path.join(os.path.dirname(__file__), "db_components.txt"))
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    components = load_components(args.components)
+    products = {(v, p): u for v, p, u in components}
+    tail = [("vendor%d" % (i % 9000), "product%d" % i, "%d.%d.%d" % (i % 7, i % 13, i % 29)) for i in range(25000)]
+    # CVEs per product: the kernel as in the real NVD, the rest 30-400 each.
+    targets = []
+    for (vendor, product), upstream in sorted(products.items()):
+        count = 12000 if product == "linux_kernel" else rng.randint(30, 400)
+        targets += [(vendor, product, upstream)] * count
+    targets = targets[: args.cves] + [None] * max(0, args.cves - len(targets))
+    rng.shuffle(targets)
+    # Yearly volume grows as the real one does.
+    weights = [1 + (y - FIRST_YEAR) ** 2 for y in range(FIRST_YEAR, LAST_YEAR + 1)]
+    total = sum(weights)
+    per_year = [args.cves * w // total for w in weights]
+    per_year[-1] += args.cves - sum(per_year)
+    os.makedirs(args.out, exist_ok=True)
+    index = 0
+    for year, count in zip(range(FIRST_YEAR, LAST_YEAR + 1), per_year):
+        path = os.path.join(args.out, "nvdcve-2.0-%d.json" % year)
+        with open(path, "w") as f:
+            f.write('{"resultsPerPage": %d, "startIndex": 0, "totalResults": %d, "format": "NVD_CVE", '
+                    '"version": "2.0", "timestamp": "2025-03-20T03:00:01.123", "vulnerabilities": [' % (count, count))
+            for n in range(count):
+                rec = record(rng, "CVE-%d-%05d" % (year, n + 1), year, targets[index], tail)
+                index += 1
+                f.write((",\n" if n else "\n") + json.dumps(rec))
+            f.write("\n]}\n")
+
+
+if __name__ == "__main__":
+    main()
