@@ -38,8 +38,8 @@ struct MatchDb {
     REQUIRE(built.ok());
     auto rw = db::Database::open(path, db::OpenMode::kReadWrite);
     REQUIRE(rw.ok());
-    REQUIRE(db::import_nvd(*rw, test::db_fixture("nvdcve-2.0-fixture.json")).ok());
-    REQUIRE(db::import_kev(*rw, test::db_fixture("known_exploited_vulnerabilities.csv")).ok());
+    REQUIRE(test::atomic(*rw, db::import_nvd_file, test::db_fixture("nvdcve-2.0-fixture.json")).ok());
+    REQUIRE(test::atomic(*rw, db::import_kev_file, test::db_fixture("known_exploited_vulnerabilities.csv")).ok());
   }
 };
 
