@@ -142,7 +142,7 @@ void Walker::carve_zlib_streams(Dissection& d) {
   if (found.capped || found.timed_out) {
     warn("limit", origin(d.file_id),
          fmt::format("zlib stream search stopped after {} trial decodes ({}): later streams may be missed",
-                     found.trials, found.capped ? "trial limit" : "time limit"));
+                     found.trials, found.capped ? "trial or output limit" : "time limit"));
   }
   for (const ZlibStream& s : found.streams) {
     if (out_of_time(d.file_id)) break;

@@ -29,7 +29,8 @@ class Inflater {
 
   /// The size of the complete, checksum-verified stream at the start of
   /// `in`, or 0 when there is none within `max_output` bytes of output.
-  std::uint64_t trial(ByteView in, std::uint64_t max_output) {
+  /// Adds the bytes inflated to `inflated`.
+  std::uint64_t trial(ByteView in, std::uint64_t max_output, std::uint64_t& inflated) {
     if (!ok_ || inflateReset(&zs_) != Z_OK) return 0;
     zs_.next_in = const_cast<Bytef*>(in.data());
     // Regions are at most a blob; zlib counts in uInt, so feed at most 1 GiB.
@@ -40,6 +41,7 @@ class Inflater {
       zs_.avail_out = static_cast<uInt>(scratch_.size());
       int rc = inflate(&zs_, Z_NO_FLUSH);
       produced += scratch_.size() - zs_.avail_out;
+      inflated += scratch_.size() - zs_.avail_out;
       // Z_STREAM_END only comes once the Adler-32 trailer has matched.
       if (rc == Z_STREAM_END) return produced <= max_output ? zs_.total_in : 0;
       if (rc != Z_OK) return 0;  // corrupt, a dictionary, or the region ends first
@@ -74,7 +76,7 @@ ZlibCarveResult carve_zlib(ByteView data, const std::vector<std::pair<std::uint6
         ++pos;
         continue;
       }
-      if (r.trials >= limits.max_trials) {
+      if (r.trials >= limits.max_trials || r.inflated > limits.max_total_output) {
         r.capped = true;
         return r;
       }
@@ -83,7 +85,7 @@ ZlibCarveResult carve_zlib(ByteView data, const std::vector<std::pair<std::uint6
         r.timed_out = true;
         return r;
       }
-      std::uint64_t size = inflater->trial(data.subspan(pos, end - pos), limits.max_output);
+      std::uint64_t size = inflater->trial(data.subspan(pos, end - pos), limits.max_output, r.inflated);
       if (size != 0) {
         r.streams.push_back({pos, size});
         pos += size;

@@ -28,8 +28,12 @@ struct ZlibCarveLimits {
   std::uint32_t max_trials = 20000;
   /// Output one trial may produce; longer streams are not carved.
   std::uint64_t max_output = 16ULL << 20;
-  /// Time all trials in one blob may take.
-  std::chrono::milliseconds max_time{500};
+  /// Output all trials in one blob may produce (the deterministic bound on
+  /// work: a forged blob can hold many headers of large streams).
+  std::uint64_t max_total_output = 256ULL << 20;
+  /// Time all trials in one blob may take: a safety net that only a very
+  /// slow or overloaded machine should reach before the limits above.
+  std::chrono::milliseconds max_time{3000};
   /// Hard deadline (the scan's), checked between trials.
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
@@ -43,8 +47,9 @@ struct ZlibStream {
 struct ZlibCarveResult {
   std::vector<ZlibStream> streams;  ///< in offset order, not overlapping
   std::uint32_t trials = 0;
-  bool capped = false;     ///< stopped at max_trials
-  bool timed_out = false;  ///< stopped at max_time or the deadline
+  std::uint64_t inflated = 0;  ///< output of all trials together
+  bool capped = false;         ///< stopped at max_trials or max_total_output
+  bool timed_out = false;      ///< stopped at max_time or the deadline
 };
 
 /// True for the two header bytes of a zlib stream this carver accepts.

@@ -91,6 +91,21 @@ TEST_CASE("zlib carving: a blob full of headers stops at the trial cap") {
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
 }
 
+TEST_CASE("zlib carving: the output of all trials together is capped") {
+  // Streams of 1 MiB of zeros whose checksums are all wrong: each trial
+  // inflates it all and is refused.
+  std::string stream = deflate_zlib(std::string(1U << 20, 0), 9);
+  stream.back() = static_cast<char>(stream.back() ^ 1);
+  std::string blob;
+  for (int i = 0; i < 40; ++i) blob += stream;
+  unpack::ZlibCarveLimits limits;
+  limits.max_total_output = 8U << 20;
+  auto r = carve(blob, limits);
+  CHECK(r.capped);
+  CHECK(r.streams.empty());
+  CHECK(r.inflated <= limits.max_total_output + (2U << 20));
+}
+
 TEST_CASE("walker: zlib streams inside a kernel-like blob become layers, the cap a warning") {
   std::string config = "CONFIG_SQUASHFS=y\nCONFIG_SQUASHFS_XZ=y\n";
   std::string stream = deflate_zlib(config, 9);
