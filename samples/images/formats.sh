@@ -3,6 +3,7 @@
 #
 #   busybox.{gz,xz,lzma,bz2,zst,lz4,zlib}   the mipsel BusyBox binary, compressed
 #   squashfs-<comp>.img                      SquashFS 4 with each compressor
+#   squashfs-{gzip,xz}-be.img                the same, rewritten big endian (lib/squashfs_to_be.py)
 #   cramfs.img                               CramFS (mkfs.cramfs)
 #   jffs2-{lzo,zlib,rtime}.img               JFFS2 whose data nodes use that compressor
 #   android-boot.img                         Android boot image (mkbootimg): zImage + ramdisk
@@ -14,6 +15,10 @@
 #   am335x-boneblack.dtb                     a device tree blob
 
 FORMATS_SQUASHFS_COMPRESSORS=(gzip lzma lzo lz4 xz zstd)
+# Compressors whose images are also made big endian: no Debian tool writes
+# big-endian SquashFS 4, so the converter rewrites mksquashfs's output, and it
+# recompresses metadata with what Python's standard library has.
+FORMATS_SQUASHFS_BE_COMPRESSORS=(gzip xz)
 
 # The small tree the file system and archive samples hold: dropbear with
 # its library, BusyBox, a few configuration files, from the router rootfs.
@@ -52,6 +57,11 @@ make_filesystems() {
       -all-root -no-xattrs -mkfs-time "$SOURCE_DATE_EPOCH" -all-time "$SOURCE_DATE_EPOCH" \
       -quiet -no-progress >/dev/null || die "mksquashfs -comp $comp failed"
     "$PYTHON" "$m" tree squashfs "squashfs-$comp.img" "$tree" >>"$rows"
+  done
+  for comp in "${FORMATS_SQUASHFS_BE_COMPRESSORS[@]}"; do
+    "$PYTHON" "$SAMPLES_DIR/lib/squashfs_to_be.py" "$out/squashfs-$comp.img" "$out/squashfs-$comp-be.img" \
+      || die "squashfs_to_be.py failed on squashfs-$comp.img"
+    "$PYTHON" "$m" tree squashfs "squashfs-$comp-be.img" "$tree" >>"$rows"
   done
   mkfs.cramfs -n samples "$tree" "$out/cramfs.img" >/dev/null || die "mkfs.cramfs failed"
   "$PYTHON" "$m" tree cramfs cramfs.img "$tree" >>"$rows"
@@ -165,6 +175,12 @@ verify_formats() {
     grep -q "Compression $comp" <<<"$(unsquashfs -s "$out/squashfs-$comp.img")" \
       || die "squashfs-$comp.img is not $comp-compressed"
     verify_squashfs_at "$out/squashfs-$comp.img" 0 "$tree"
+  done
+  # unsquashfs reads only little endian: check the magic and the version.
+  for comp in "${FORMATS_SQUASHFS_BE_COMPRESSORS[@]}"; do
+    [ "$(od -An -c -N4 "$out/squashfs-$comp-be.img" | tr -d ' ')" = sqsh ] \
+      && [ "$(od -An -tx1 -j28 -N4 "$out/squashfs-$comp-be.img" | tr -d ' ')" = 00040000 ] \
+      || die "squashfs-$comp-be.img is not a big-endian SquashFS 4.0 image"
   done
   rm -rf "$work/cramfs"
   fsck.cramfs --extract="$work/cramfs" "$out/cramfs.img" >/dev/null || die "fsck.cramfs rejects cramfs.img"

@@ -25,17 +25,24 @@ Gap classify(ByteView data, std::uint64_t start, std::uint64_t end) {
 
 }  // namespace
 
-std::vector<Gap> find_gaps(ByteView data, std::vector<std::pair<std::uint64_t, std::uint64_t>> claimed) {
+std::vector<std::pair<std::uint64_t, std::uint64_t>> unclaimed(
+    std::uint64_t size, std::vector<std::pair<std::uint64_t, std::uint64_t>> claimed) {
   std::sort(claimed.begin(), claimed.end());
-  std::vector<Gap> gaps;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> out;
   std::uint64_t pos = 0;
   for (auto [start, end] : claimed) {
-    start = std::min<std::uint64_t>(start, data.size());
-    end = std::min<std::uint64_t>(end, data.size());
-    if (start > pos) gaps.push_back(classify(data, pos, start));
+    start = std::min(start, size);
+    end = std::min(end, size);
+    if (start > pos) out.emplace_back(pos, start);
     pos = std::max(pos, end);
   }
-  if (pos < data.size()) gaps.push_back(classify(data, pos, data.size()));
+  if (pos < size) out.emplace_back(pos, size);
+  return out;
+}
+
+std::vector<Gap> find_gaps(ByteView data, std::vector<std::pair<std::uint64_t, std::uint64_t>> claimed) {
+  std::vector<Gap> gaps;
+  for (auto [start, end] : unclaimed(data.size(), std::move(claimed))) gaps.push_back(classify(data, start, end));
   return gaps;
 }
 

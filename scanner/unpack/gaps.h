@@ -17,6 +17,11 @@ struct Gap {
   bool suspicious = false;  ///< large and near-random: likely encrypted
 };
 
+/// The [start, end) ranges of a blob of `size` bytes that no claimed range
+/// covers, in order.
+std::vector<std::pair<std::uint64_t, std::uint64_t>> unclaimed(
+    std::uint64_t size, std::vector<std::pair<std::uint64_t, std::uint64_t>> claimed);
+
 /// The gaps between (possibly unsorted, overlapping) claimed [start, end) ranges.
 std::vector<Gap> find_gaps(ByteView data, std::vector<std::pair<std::uint64_t, std::uint64_t>> claimed);
 

@@ -14,7 +14,9 @@
 #include "scanner/unpack/carver.h"
 #include "scanner/unpack/gaps.h"
 #include "scanner/unpack/layer_sink.h"
+#include "scanner/unpack/registry.h"
 #include "scanner/unpack/walker_impl.h"
+#include "scanner/unpack/zlib_carve.h"
 
 namespace pedigree::unpack {
 namespace {
@@ -111,7 +113,7 @@ void Walker::process_file(std::uint32_t id, const Blob& data, std::uint32_t dept
 }
 
 void Walker::dissect(std::uint32_t file_id, const Blob& blob, std::uint32_t depth) {
-  Dissection d{file_id, depth, blob, 0, 0, {}};
+  Dissection d{file_id, depth, blob, 0, 0, {}, false};
   for (const Candidate& c : default_carver().at_start(blob.view())) {
     if (try_candidate(d, c)) break;
   }
@@ -128,7 +130,24 @@ void Walker::dissect(std::uint32_t file_id, const Blob& blob, std::uint32_t dept
       try_candidate(d, c);
     }
   }
+  if (!d.identified && !out_of_time(file_id)) carve_zlib_streams(d);
   if (!d.claimed.empty() || file_id == 0) record_gaps(d);
+}
+
+void Walker::carve_zlib_streams(Dissection& d) {
+  static const Format* const kZlib = find_format("zlib");
+  ZlibCarveLimits limits;
+  limits.deadline = deadline_;
+  ZlibCarveResult found = carve_zlib(d.blob.view(), unclaimed(d.blob.size(), d.claimed), limits);
+  if (found.capped || found.timed_out) {
+    warn("limit", origin(d.file_id),
+         fmt::format("zlib stream search stopped after {} trial decodes ({}): later streams may be missed",
+                     found.trials, found.capped ? "trial or output limit" : "time limit"));
+  }
+  for (const ZlibStream& s : found.streams) {
+    if (out_of_time(d.file_id)) break;
+    try_candidate(d, Candidate{s.offset, 0, kZlib});
+  }
 }
 
 bool Walker::try_candidate(Dissection& d, const Candidate& c) {
@@ -179,6 +198,7 @@ void Walker::finish_layer(Dissection& d, std::uint32_t layer_id, std::uint64_t m
     // A file that is one instance of a format with no members (an ELF, a
     // device tree) is identified, not unpacked: label the file instead.
     if (whole_leaf) {
+      d.identified = true;
       nodes_[layer_id].kind = NodeKind::kRemoved;
       nodes_[d.file_id].format = std::string(c.format->name());
     }

@@ -45,6 +45,7 @@ class Walker {
     std::uint64_t pos = 0;
     std::uint32_t next_ordinal = 0;
     std::vector<std::pair<std::uint64_t, std::uint64_t>> claimed;
+    bool identified = false;  ///< the whole blob is one member-less instance (an ELF, a DTB)
   };
 
   void process_file(std::uint32_t id, const Blob& data, std::uint32_t depth);
@@ -53,6 +54,7 @@ class Walker {
   void finish_layer(Dissection& d, std::uint32_t layer_id, std::uint64_t members, const Candidate& c,
                     std::uint64_t consumed);
   void claim(Dissection& d, std::uint64_t start, std::uint64_t size);
+  void carve_zlib_streams(Dissection& d);
   void record_gaps(Dissection& d);
   void remove_node(std::uint32_t id);
   std::string container_name(std::uint32_t file_id);

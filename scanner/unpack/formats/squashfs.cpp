@@ -1,8 +1,9 @@
-// SquashFS 4.0, read through libsquashfs (squashfs_image.cpp); the legacy
-// versions 2.x and 3.x and big-endian 4.0 images are recognised and sized
-// but not extracted.
+// SquashFS 4.0 in either byte order, read by squashfs_image.cpp with
+// libsquashfs's decompressors; the legacy versions 2.x and 3.x are
+// recognised and sized but not extracted.
 //
-// Version 4 layout, all fields little endian. A 96-byte superblock: magic
+// Version 4 layout, all fields little endian (see the end of this comment
+// for big-endian images). A 96-byte superblock: magic
 // "hsqs" at 0, inode count at 4, mtime at 8, block size at 12 (a power of two
 // from 4 KiB to 1 MiB), fragment count at 16, compressor id at 20 (1 gzip,
 // 2 lzma, 3 lzo, 4 xz, 5 lz4, 6 zstd), log2 of the block size at 22, flags
@@ -37,7 +38,12 @@
 // The legacy formats keep the magic and the major version at offset 28;
 // 3.x stores bytes used as a u64 at 63, 2.x as a u32 at 8, and both the block
 // size as a u32 at 51 with its log2 as a u16 at 34. An image written on a
-// big-endian host stores every field big endian, so its magic reads "sqsh".
+// big-endian host stores every field big endian, so its magic reads "sqsh":
+// Linux reads only little-endian 4.0, but vendor kernels for big-endian
+// SoCs carried patches for the other order. Every multi-byte field of the
+// superblock, the metadata block headers, the inodes, directory listings
+// and the fragment, export, id and xattr tables and their indexes is then
+// byte-swapped; data blocks and compressed payloads are not.
 #include <algorithm>
 #include <bit>
 #include <unordered_map>
@@ -301,11 +307,6 @@ class Squashfs final : public Format {
       sink.warn("squashfs: version " + version + " is not supported (only 4.0): " + std::to_string(size) +
                 " bytes not extracted");
       return size;
-    }
-    if (s->endian == Endian::kBig) {
-      sink.warn("big-endian SquashFS 4 is not supported by libsquashfs: " + std::to_string(s->bytes_used) +
-                "-byte image not extracted");
-      return make_error(Errc::kUnsupported, "squashfs: big-endian version 4.0 image");
     }
     if (s->bytes_used > data.size()) {
       sink.warn("squashfs: image truncated: " + std::to_string(data.size()) + " of " + std::to_string(s->bytes_used) +

@@ -1,21 +1,21 @@
-// libsquashfs glue for the SquashFS format: an in-memory, read-only
-// sqfs_file_t over the image, the block decompressor, and metadata readers
-// for the inode, directory and fragment tables.
+// Reading a SquashFS 4 image in either byte order: the block decompressors
+// come from libsquashfs, everything else is decoded here.
 //
 // libsquashfs's own inode, directory and data readers size allocations from
 // fields of the image (a file's block count, a link's length, a directory
-// index's name length) before checking them against anything, and its
-// fragment lookup adds two 32-bit offsets without an overflow check. So
-// only the metadata block reader and the decompressors come from the
-// library; the fixed-size records are decoded here, field by field, and
-// every length is checked before it is used.
+// index's name length) before checking them against anything, its fragment
+// lookup adds two 32-bit offsets without an overflow check, and all of its
+// readers, the metadata block reader included, know only little-endian
+// images. So only the decompressors come from the library; metadata blocks
+// are read by MetaReader (squashfs_meta.cpp) and the fixed-size records are
+// decoded here, field by field, in the image's byte order, with every
+// length checked before it is used. Data and fragment blocks are the same
+// bytes in both byte orders.
 #include "scanner/unpack/formats/squashfs_image.h"
 
 #include <sqfs/block.h>
 #include <sqfs/compressor.h>
 #include <sqfs/error.h>
-#include <sqfs/io.h>
-#include <sqfs/meta_reader.h>
 #include <sqfs/predef.h>
 
 #include <algorithm>
@@ -23,6 +23,7 @@
 #include <cstring>
 
 #include "scanner/unpack/decode/decode.h"
+#include "scanner/unpack/formats/squashfs_meta.h"
 
 namespace pedigree::unpack::squashfs {
 namespace {
@@ -51,36 +52,6 @@ Error sqfs_error(const char* what, int code) {
   }
   return make_error(code == SQFS_ERROR_OUT_OF_BOUNDS ? Errc::kTruncated : Errc::kCorrupt,
                     std::string(what) + " " + why);
-}
-
-// The image as a read-only sqfs_file_t. base must stay the first member:
-// libsquashfs hands back a sqfs_file_t* that is cast to the whole object.
-struct MemFile {
-  sqfs_file_t base;
-  ByteView data;
-};
-
-int mem_read_at(sqfs_file_t* file, sqfs_u64 offset, void* buffer, size_t size) {
-  const auto* self = reinterpret_cast<const MemFile*>(file);
-  if (!in_bounds(offset, size, self->data.size())) return SQFS_ERROR_OUT_OF_BOUNDS;
-  if (size != 0) std::memcpy(buffer, self->data.data() + offset, size);
-  return 0;
-}
-int mem_write_at(sqfs_file_t*, sqfs_u64, const void*, size_t) { return SQFS_ERROR_UNSUPPORTED; }
-sqfs_u64 mem_get_size(const sqfs_file_t* file) { return reinterpret_cast<const MemFile*>(file)->data.size(); }
-int mem_truncate(sqfs_file_t*, sqfs_u64) { return SQFS_ERROR_UNSUPPORTED; }
-void mem_destroy(sqfs_object_t* obj) { delete reinterpret_cast<MemFile*>(obj); }
-
-SqfsPtr<sqfs_file_t> make_mem_file(ByteView data) {
-  auto* f = new MemFile{};
-  f->base.base.destroy = mem_destroy;
-  f->base.base.copy = nullptr;  // sqfs_copy() then fails instead of sharing the view
-  f->base.read_at = mem_read_at;
-  f->base.write_at = mem_write_at;
-  f->base.get_size = mem_get_size;
-  f->base.truncate = mem_truncate;
-  f->data = data;
-  return SqfsPtr<sqfs_file_t>(&f->base);
 }
 
 // libsquashfs leaves LZO out for licence reasons; this decompressor-only
@@ -122,37 +93,34 @@ Result<SqfsPtr<sqfs_compressor_t>> make_compressor(const Super& s) {
   return SqfsPtr<sqfs_compressor_t>(cmp);
 }
 
-std::uint16_t le16(const std::uint8_t* p) { return static_cast<std::uint16_t>(p[0] | (p[1] << 8)); }
-std::uint32_t le32(const std::uint8_t* p) { return le16(p) | (static_cast<std::uint32_t>(le16(p + 2)) << 16); }
-std::uint64_t le64(const std::uint8_t* p) { return le32(p) | (static_cast<std::uint64_t>(le32(p + 4)) << 32); }
+/// The fields of one fixed-size record, read in the image's byte order.
+/// Offsets are constants of the layout, inside the record's buffer.
+class Fields {
+ public:
+  Fields(ByteView record, Endian endian) : r_(record, endian) {}
+  std::uint16_t u16(std::size_t off) const { return r_.u16(off).value_or(0); }
+  std::uint32_t u32(std::size_t off) const { return r_.u32(off).value_or(0); }
+  std::uint64_t u64(std::size_t off) const { return r_.u64(off).value_or(0); }
+
+ private:
+  ByteReader r_;
+};
 
 }  // namespace
 
 struct Image::Parts {
   ByteView data;
-  SqfsPtr<sqfs_file_t> file;
+  Endian endian = Endian::kLittle;
   SqfsPtr<sqfs_compressor_t> cmp;
-  // Declared after file and cmp, so destroyed before them: the readers
-  // borrow both.
-  SqfsPtr<sqfs_meta_reader_t> inodes;
-  SqfsPtr<sqfs_meta_reader_t> dirs;
-  SqfsPtr<sqfs_meta_reader_t> fragments;
+  // Declared after cmp, so destroyed before it: the readers borrow it.
+  std::unique_ptr<MetaReader> inodes;
+  std::unique_ptr<MetaReader> dirs;
+  std::unique_ptr<MetaReader> fragments;
   std::optional<std::uint32_t> cached_fragment;
   std::vector<std::uint8_t> fragment_bytes;
   std::vector<std::uint8_t> block;
 
-  Status read(sqfs_meta_reader_t* m, void* out, std::size_t size, const char* what) {
-    int rc = sqfs_meta_reader_read(m, out, size);
-    if (rc != 0) return sqfs_error(what, rc);
-    return Ok{};
-  }
-  Status seek(sqfs_meta_reader_t* m, std::uint64_t block_pos, std::uint32_t offset, const char* what) {
-    if (offset >= kMetaBlockSize)
-      return make_error(Errc::kCorrupt, std::string(what) + ": offset past a metadata block");
-    int rc = sqfs_meta_reader_seek(m, block_pos, offset);
-    if (rc != 0) return sqfs_error(what, rc);
-    return Ok{};
-  }
+  Fields fields(ByteView record) const { return Fields(record, endian); }
   Status read_file_body(const Super& s, bool extended, std::uint64_t max_file_bytes, Inode& in);
   Result<std::uint32_t> decompress(ByteView in, bool compressed, std::uint32_t max_out, std::uint8_t* out);
   Result<ByteView> fragment_block(const Super& s, std::uint32_t index);
@@ -164,21 +132,20 @@ Image::~Image() = default;
 Result<std::unique_ptr<Image>> Image::open(ByteView data, const Super& s) {
   auto parts = std::make_unique<Parts>();
   parts->data = data;
-  parts->file = make_mem_file(data);
+  parts->endian = s.endian;
   auto cmp = make_compressor(s);
   if (!cmp) return cmp.error();
   parts->cmp = std::move(*cmp);
-  sqfs_file_t* f = parts->file.get();
-  sqfs_compressor_t* c = parts->cmp.get();
+  Parts* p = parts.get();
+  BlockDecoder decode = [p](ByteView in, std::uint32_t max_out, std::uint8_t* out) {
+    return p->decompress(in, true, max_out, out);
+  };
   // Each reader refuses blocks outside the table it reads: inodes lie
   // before the directory table, fragment entries before their index.
-  parts->inodes.reset(sqfs_meta_reader_create(f, c, s.inode_table, s.dir_table));
-  parts->dirs.reset(sqfs_meta_reader_create(f, c, s.dir_table, s.bytes_used));
+  parts->inodes = std::make_unique<MetaReader>(data, s.endian, s.inode_table, s.dir_table, decode);
+  parts->dirs = std::make_unique<MetaReader>(data, s.endian, s.dir_table, s.bytes_used, decode);
   std::uint64_t frag_end = s.fragment_table == kNoTable ? kSuperSize : s.fragment_table;
-  parts->fragments.reset(sqfs_meta_reader_create(f, c, kSuperSize, frag_end));
-  if (!parts->inodes || !parts->dirs || !parts->fragments) {
-    return make_error(Errc::kIo, "cannot create libsquashfs metadata readers");
-  }
+  parts->fragments = std::make_unique<MetaReader>(data, s.endian, kSuperSize, frag_end, decode);
   parts->block.resize(s.block_size);
   return std::unique_ptr<Image>(new Image(s, std::move(parts)));
 }
@@ -189,24 +156,25 @@ Result<Inode> Image::read_inode(std::uint64_t ref, std::uint64_t max_file_bytes)
   if (block >= super_.dir_table - super_.inode_table) {
     return make_error(Errc::kCorrupt, "inode reference past the inode table");
   }
-  sqfs_meta_reader_t* m = parts_->inodes.get();
-  if (auto st = parts_->seek(m, super_.inode_table + block, offset, "inode"); !st) return st.error();
+  MetaReader& m = *parts_->inodes;
+  if (auto st = m.seek(super_.inode_table + block, offset, "inode"); !st) return st.error();
   std::array<std::uint8_t, 40> b{};
-  if (auto st = parts_->read(m, b.data(), 16, "inode header"); !st) return st.error();
-  std::uint16_t raw_type = le16(&b[0]);
+  const Fields f = parts_->fields(b);
+  if (auto st = m.read(b.data(), 16, "inode header"); !st) return st.error();
+  std::uint16_t raw_type = f.u16(0);
   if (raw_type < 1 || raw_type > 14)
     return make_error(Errc::kCorrupt, "unknown inode type " + std::to_string(raw_type));
   Inode in;
   bool extended = raw_type > 7;
   in.type = static_cast<InodeType>(extended ? raw_type - 7 : raw_type);
-  in.mode = le16(&b[2]) & 07777;
-  in.number = le32(&b[12]);
+  in.mode = f.u16(2) & 07777;
+  in.number = f.u32(12);
   switch (in.type) {
     case InodeType::kDir: {
-      if (auto st = parts_->read(m, b.data(), extended ? 24 : 16, "directory inode"); !st) return st.error();
-      std::uint64_t size = extended ? le32(&b[4]) : le16(&b[8]);
-      in.dir_block = extended ? le32(&b[8]) : le32(&b[0]);
-      in.dir_offset = extended ? le16(&b[18]) : le16(&b[10]);
+      if (auto st = m.read(b.data(), extended ? 24 : 16, "directory inode"); !st) return st.error();
+      std::uint64_t size = extended ? f.u32(4) : f.u16(8);
+      in.dir_block = extended ? f.u32(8) : f.u32(0);
+      in.dir_offset = extended ? f.u16(18) : f.u16(10);
       in.dir_size = size > 3 ? size - 3 : 0;  // the size counts "." and ".." as 3 bytes
       return in;
     }
@@ -215,12 +183,12 @@ Result<Inode> Image::read_inode(std::uint64_t ref, std::uint64_t max_file_bytes)
       return in;
     }
     case InodeType::kSymlink: {
-      if (auto st = parts_->read(m, b.data(), 8, "symlink inode"); !st) return st.error();
-      std::uint32_t len = le32(&b[4]);
+      if (auto st = m.read(b.data(), 8, "symlink inode"); !st) return st.error();
+      std::uint32_t len = f.u32(4);
       if (len > kMaxLinkTarget)
         return make_error(Errc::kCorrupt, "symlink target of " + std::to_string(len) + " bytes");
       in.target.resize(len);
-      if (auto st = parts_->read(m, in.target.data(), len, "symlink target"); !st) return st.error();
+      if (auto st = m.read(in.target.data(), len, "symlink target"); !st) return st.error();
       return in;
     }
     default: return in;  // devices, fifos, sockets: nothing else is needed
@@ -229,11 +197,12 @@ Result<Inode> Image::read_inode(std::uint64_t ref, std::uint64_t max_file_bytes)
 
 Status Image::Parts::read_file_body(const Super& s, bool extended, std::uint64_t max_file_bytes, Inode& in) {
   std::array<std::uint8_t, 40> b{};
-  if (auto st = read(inodes.get(), b.data(), extended ? 40 : 16, "file inode"); !st) return st;
-  in.blocks_start = extended ? le64(&b[0]) : le32(&b[0]);
-  in.file_size = extended ? le64(&b[8]) : le32(&b[12]);
-  in.frag_index = extended ? le32(&b[28]) : le32(&b[4]);
-  in.frag_offset = extended ? le32(&b[32]) : le32(&b[8]);
+  const Fields f = fields(b);
+  if (auto st = inodes->read(b.data(), extended ? 40 : 16, "file inode"); !st) return st;
+  in.blocks_start = extended ? f.u64(0) : f.u32(0);
+  in.file_size = extended ? f.u64(8) : f.u32(12);
+  in.frag_index = extended ? f.u32(28) : f.u32(4);
+  in.frag_offset = extended ? f.u32(32) : f.u32(8);
   in.block_count = in.file_size / s.block_size;
   if (in.file_size % s.block_size != 0 && !in.has_fragment()) ++in.block_count;
   // Only the sizes of the blocks that hold the first max_file_bytes are
@@ -243,37 +212,42 @@ Status Image::Parts::read_file_body(const Super& s, bool extended, std::uint64_t
     std::size_t have = in.block_sizes.size();
     auto n = static_cast<std::size_t>(std::min<std::uint64_t>(kBlockListChunk, wanted - have));
     in.block_sizes.resize(have + n);
-    if (auto st = read(inodes.get(), in.block_sizes.data() + have, n * 4, "block list"); !st) return st;
+    if (auto st = inodes->read(in.block_sizes.data() + have, n * 4, "block list"); !st) return st;
   }
-  for (auto& w : in.block_sizes) w = le32(reinterpret_cast<const std::uint8_t*>(&w));
+  for (auto& w : in.block_sizes) {
+    std::array<std::uint8_t, 4> raw{};
+    std::memcpy(raw.data(), &w, 4);
+    w = fields(raw).u32(0);
+  }
   return Ok{};
 }
 
 Status Image::read_dir(const Inode& dir, const std::function<bool(DirEntry)>& visit) {
   if (dir.dir_size == 0) return Ok{};
-  sqfs_meta_reader_t* m = parts_->dirs.get();
+  MetaReader& m = *parts_->dirs;
   if (dir.dir_block >= super_.bytes_used - super_.dir_table) {
     return make_error(Errc::kCorrupt, "directory listing past the directory table");
   }
-  if (auto st = parts_->seek(m, super_.dir_table + dir.dir_block, dir.dir_offset, "directory"); !st) return st;
+  if (auto st = m.seek(super_.dir_table + dir.dir_block, dir.dir_offset, "directory"); !st) return st;
   std::uint64_t left = dir.dir_size;
   std::array<std::uint8_t, 12> h{};
+  const Fields f = parts_->fields(h);
   std::array<char, 257> name{};
   while (left > 0) {
     if (left < 12) return make_error(Errc::kCorrupt, "directory listing ends inside a header");
-    if (auto st = parts_->read(m, h.data(), 12, "directory header"); !st) return st;
+    if (auto st = m.read(h.data(), 12, "directory header"); !st) return st;
     left -= 12;
-    std::uint64_t count = std::uint64_t{le32(&h[0])} + 1;
-    std::uint64_t start_block = le32(&h[4]);
+    std::uint64_t count = std::uint64_t{f.u32(0)} + 1;
+    std::uint64_t start_block = f.u32(4);
     if (count > 256) return make_error(Errc::kCorrupt, "directory header with " + std::to_string(count) + " entries");
     for (std::uint64_t i = 0; i < count; ++i) {
       if (left < 8) return make_error(Errc::kCorrupt, "directory listing ends inside an entry");
-      if (auto st = parts_->read(m, h.data(), 8, "directory entry"); !st) return st;
-      std::uint32_t len = le16(&h[6]) + 1U;
+      if (auto st = m.read(h.data(), 8, "directory entry"); !st) return st;
+      std::uint32_t len = f.u16(6) + 1U;
       if (len > 256 || left - 8 < len) return make_error(Errc::kCorrupt, "directory entry name runs past the listing");
-      if (auto st = parts_->read(m, name.data(), len, "directory entry name"); !st) return st;
+      if (auto st = m.read(name.data(), len, "directory entry name"); !st) return st;
       left -= 8 + len;
-      if (!visit(DirEntry{std::string(name.data(), len), (start_block << 16) | le16(&h[0])})) return Ok{};
+      if (!visit(DirEntry{std::string(name.data(), len), (start_block << 16) | f.u16(0)})) return Ok{};
     }
   }
   return Ok{};
@@ -295,15 +269,14 @@ Result<ByteView> Image::Parts::fragment_block(const Super& s, std::uint32_t inde
   if (index >= s.fragment_count || s.fragment_table == kNoTable) {
     return make_error(Errc::kCorrupt, "fragment " + std::to_string(index) + " is not in the fragment table");
   }
-  auto ptr = ByteReader(data).u64(s.fragment_table + 8ULL * (index / kFragmentsPerBlock));
+  auto ptr = ByteReader(data, endian).u64(s.fragment_table + 8ULL * (index / kFragmentsPerBlock));
   if (!ptr) return make_error(Errc::kTruncated, "fragment table index is cut off");
   std::array<std::uint8_t, 16> e{};
-  if (auto st = seek(fragments.get(), *ptr, (index % kFragmentsPerBlock) * 16, "fragment table"); !st) {
-    return st.error();
-  }
-  if (auto st = read(fragments.get(), e.data(), 16, "fragment entry"); !st) return st.error();
-  std::uint64_t start = le64(&e[0]);
-  std::uint32_t word = le32(&e[8]);
+  const Fields f = fields(e);
+  if (auto st = fragments->seek(*ptr, (index % kFragmentsPerBlock) * 16, "fragment table"); !st) return st.error();
+  if (auto st = fragments->read(e.data(), 16, "fragment entry"); !st) return st.error();
+  std::uint64_t start = f.u64(0);
+  std::uint32_t word = f.u32(8);
   std::uint32_t on_disk = word & kBlockSizeMask;
   if (on_disk == 0 || on_disk > s.block_size || !in_bounds(start, on_disk, std::min(s.inode_table, data.size()))) {
     return make_error(Errc::kCorrupt, "fragment block " + std::to_string(index) + " lies outside the data area");

@@ -1,5 +1,5 @@
-// Read access to one SquashFS 4 image held in memory, built on libsquashfs's
-// metadata reader and decompressors. Everything read from the image is
+// Read access to one SquashFS 4 image held in memory, in either byte order,
+// built on libsquashfs's decompressors. Everything read from the image is
 // checked here before it sizes an allocation or a loop; callers get values
 // or errors, never partial structures.
 #pragma once
@@ -25,7 +25,7 @@ struct FileData {
 class Image {
  public:
   /// Opens the image; `data` must outlive the Image. Fails when the
-  /// compressor is unknown or the libsquashfs objects cannot be created.
+  /// compressor is unknown or its libsquashfs object cannot be created.
   static Result<std::unique_ptr<Image>> open(ByteView data, const Super& super);
   ~Image();
   Image(const Image&) = delete;

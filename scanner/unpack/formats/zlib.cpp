@@ -10,6 +10,9 @@
 // Two bytes are no magic number: the magics are every valid header (78 01,
 // 78 5e, 78 9c, 78 da and their smaller-window forms), only trusted at the
 // start of a file (not carvable), and probe also decodes the first few KiB.
+// Streams inside a file are found by the walker instead, in the regions no
+// other format claimed, and only when they inflate to a matching Adler-32
+// (zlib_carve.h).
 #include <array>
 
 #include "scanner/unpack/decode/decode.h"
