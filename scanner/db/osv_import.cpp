@@ -151,7 +151,7 @@ Result<ImportResult> import_osv_input(Database& db, const std::string& path) {
     }
   }
   result.source =
-      SourceRecord{writer->source(), "osv", "", sha, {{"osv_affected", affected}, {"vulnerabilities", vulns}}};
+      SourceRecord{writer->source(), "osv", newest, sha, {{"osv_affected", affected}, {"vulnerabilities", vulns}}};
   if (auto st = record_source(db, result.source); !st) return st.error();
   return result;
 }
