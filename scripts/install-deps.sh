@@ -11,7 +11,7 @@ packages=(
   libssl-dev nlohmann-json3-dev libcli11-dev liblzma-dev zlib1g-dev liblzo2-dev
   libzstd-dev liblz4-dev libbz2-dev libfdt-dev libelf-dev libsimdjson-dev
   # data sources imported into the provenance database
-  ieee-data pci.ids usb.ids ca-certificates
+  ieee-data pci.ids usb.ids ca-certificates openssl
   # tools that build sample images the way vendors do
   squashfs-tools mtd-utils u-boot-tools device-tree-compiler cpio xz-utils bzip2 lz4 zstd lzop
   gzip zip p7zip-full xorriso binutils binutils-mipsel-linux-gnu dpkg-dev util-linux-extra mkbootimg

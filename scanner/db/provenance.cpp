@@ -15,7 +15,7 @@ constexpr int kMaxParentDepth = 16;
 std::vector<std::string> split_bar(const std::string& s) {
   std::vector<std::string> out;
   std::size_t i = 0;
-  while (i <= s.size() && !s.empty()) {
+  while (i < s.size()) {
     std::size_t j = s.find('|', i);
     if (j == std::string::npos) j = s.size();
     if (j > i) out.push_back(s.substr(i, j - i));
@@ -47,7 +47,7 @@ Result<ProvenanceDb> ProvenanceDb::open(const std::string& path) {
   return ProvenanceDb(std::move(*db));
 }
 
-Result<std::vector<VendorLink>> ProvenanceDb::parents_of(std::int64_t id) {
+Result<std::vector<VendorLink>> ProvenanceDb::parents_of(std::int64_t id, std::vector<std::int64_t>& ids) {
   auto q = db_.prepare(
       "SELECT p.id, p.name, p.country, p.ownership FROM vendors v JOIN vendors p ON p.id = v.parent_id WHERE v.id = ?");
   if (!q) return q.error();
@@ -59,9 +59,10 @@ Result<std::vector<VendorLink>> ProvenanceDb::parents_of(std::int64_t id) {
     if (!row) return row.error();
     if (!*row) break;
     id = q->column_int(0);
+    if (!seen.insert(id).second) break;  // a cycle in the data
+    ids.push_back(id);
     out.push_back({q->column_text(1), q->column_text(2), q->column_text(3)});
     q->reset();
-    if (!seen.insert(id).second) break;
   }
   return out;
 }
@@ -102,19 +103,11 @@ Result<std::optional<VendorInfo>> ProvenanceDb::vendor(std::string_view name) {
                q->column_text(7),
                {},
                {}};
-  auto parents = parents_of(id);
-  if (!parents) return parents.error();
-  v.parents = std::move(*parents);
   // The vendor's own entries, then each parent's, nearest first.
   std::vector<std::int64_t> chain{id};
-  auto ids = db_.prepare("SELECT id FROM vendors WHERE name = ?");
-  if (!ids) return ids.error();
-  for (const auto& p : v.parents) {
-    ids->bind(1, p.name);
-    auto r = ids->step();
-    if (r && *r) chain.push_back(ids->column_int(0));
-    ids->reset();
-  }
+  auto parents = parents_of(id, chain);
+  if (!parents) return parents.error();
+  v.parents = std::move(*parents);
   for (auto vid : chain) {
     auto entries = entries_of(vid);
     if (!entries) return entries.error();

@@ -118,7 +118,8 @@ class ProvenanceDb {
 
  private:
   explicit ProvenanceDb(Database db) : db_(std::move(db)) {}
-  Result<std::vector<VendorLink>> parents_of(std::int64_t id);
+  /// The parent chain of vendor `id`; appends each parent's id to `ids`.
+  Result<std::vector<VendorLink>> parents_of(std::int64_t id, std::vector<std::int64_t>& ids);
   Result<std::vector<ListEntryInfo>> entries_of(std::int64_t id);
 
   Database db_;
