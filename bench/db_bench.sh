@@ -25,19 +25,22 @@ files=("$feed"/nvdcve-2.0-*.json)
 bytes=$(cat "${files[@]}" | wc -c)
 cat "${files[@]}" >/dev/null  # warm the page cache: time the importer, not the disk
 
-start=$(date +%s.%N)
-for f in "${files[@]}"; do
-  "$build/pedigree" db import nvd "$f" --db "$db" --quiet
-done
-end=$(date +%s.%N)
+# Wall time, and the CPU time of the importers (user + system): on a shared
+# machine the first includes waiting for a core, the second does not.
+TIMEFORMAT='%R %U %S'
+times=$( { time (for f in "${files[@]}"; do "$build/pedigree" db import nvd "$f" --db "$db" --quiet; done) ; } 2>&1 )
+read -r wall user sys <<<"$times"
 
 records=$(sqlite3 "$db" "SELECT count(*) FROM vulnerabilities")
 ranges=$(sqlite3 "$db" "SELECT count(*) FROM cpe_ranges")
-python3 - "$start" "$end" "$bytes" "$records" "$ranges" "${#files[@]}" "$(stat -c %s "$db")" <<'PY'
+python3 - "$wall" "$user" "$sys" "$bytes" "$records" "$ranges" "${#files[@]}" "$(stat -c %s "$db")" <<'PY'
 import sys
-start, end, size, records, ranges, nfiles, dbsize = map(float, sys.argv[1:])
-secs = end - start
+wall, user, sys_, size, records, ranges, nfiles, dbsize = map(float, sys.argv[1:])
+cpu = user + sys_
 print(f"import: {int(nfiles)} files, {size / 1e6:.0f} MB of JSON, {int(records)} CVEs, {int(ranges)} CPE ranges "
-      f"in {secs:.1f} s: {size / 1e6 / secs:.0f} MB/s, {records / secs:.0f} CVEs/s (database {dbsize / 1e6:.0f} MB)")
+      f"(database {dbsize / 1e6:.0f} MB)")
+print(f"  wall {wall:.1f} s: {size / 1e6 / wall:.0f} MB/s, {records / wall:.0f} CVEs/s")
+print(f"  CPU  {cpu:.1f} s (user {user:.1f}, system {sys_:.1f}): {size / 1e6 / cpu:.0f} MB/s, {records / cpu:.0f} CVEs/s")
 PY
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 "$build/bench/db_lookup_bench" "$db" bench/db_components.txt 7

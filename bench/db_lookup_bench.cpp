@@ -48,14 +48,17 @@ int main(int argc, char** argv) {
   std::vector<Query> queries = read_queries(argv[2]);
   std::vector<double> ms, cpu_ms;
   std::size_t findings = 0, kev = 0, backport = 0;
+  std::vector<std::pair<std::size_t, std::string>> per_component;
   for (int pass = 0; pass <= passes; ++pass) {  // pass 0 warms the page cache
     findings = kev = backport = 0;
+    per_component.clear();
     auto start = std::chrono::steady_clock::now();
     std::clock_t cpu_start = std::clock();
     for (const Query& q : queries) {
       auto found = lookup->for_cpe(q.vendor, q.product, q.version);
       if (!found) return std::fprintf(stderr, "%s\n", found.error().message.c_str()), 3;
       findings += found->size();
+      per_component.emplace_back(found->size(), q.vendor + ":" + q.product + " " + q.version);
       for (const auto& f : *found) {
         kev += f.kev ? 1 : 0;
         backport += f.status == MatchStatus::kBackportPossible ? 1 : 0;
@@ -66,6 +69,10 @@ int main(int argc, char** argv) {
     if (pass > 0) ms.push_back(std::chrono::duration<double, std::milli>(end - start).count());
     if (pass > 0) cpu_ms.push_back(cpu);
   }
+  std::sort(per_component.rbegin(), per_component.rend());
+  std::printf("most findings:");
+  for (std::size_t i = 0; i < per_component.size() && i < 5; ++i)
+    std::printf(" %s (%zu)%s", per_component[i].second.c_str(), per_component[i].first, i < 4 ? "," : "\n");
   std::sort(ms.begin(), ms.end());
   std::sort(cpu_ms.begin(), cpu_ms.end());
   std::printf("components: %zu  findings: %zu (kev %zu, backport-possible %zu)\n", queries.size(), findings, kev,

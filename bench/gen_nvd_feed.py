@@ -6,8 +6,8 @@ cpeMatch ranges, references: about 3-5 KB per record).
 
 Products: the components of bench/db_components.txt get their share of CVEs
 (the Linux kernel the lion's share, as in the real NVD) with version bounds
-near the versions firmware carries; the rest go to a long tail of other
-products. Deterministic for a given --seed.
+near the newest version listed for them (most fixed before it, as for a
+maintained product); the rest go to a long tail of other products. Deterministic for a given --seed.
 """
 import argparse
 import json
@@ -66,10 +66,12 @@ def numeric_parts(version):
     return parts or [1, 0]
 
 
-def near(rng, parts, spread):
+def near(rng, parts, spread, older=0.5):
+    """A version next to `parts`: older than it with probability `older`."""
     out = list(parts)
     i = rng.randrange(len(out))
-    out[i] = max(0, out[i] + rng.randint(-spread, spread))
+    step = rng.randint(1, spread)
+    out[i] = max(0, out[i] - step) if rng.random() < older else out[i] + step
     return ".".join(str(x) for x in out)
 
 
@@ -82,7 +84,8 @@ def cpe_match(rng, part, vendor, product, base):
         m["criteria"] = "cpe:2.3:%s:%s:%s:*:*:*:*:*:*:*:*" % (part, vendor, product)
         if kind < 0.6:
             m["versionStartIncluding"] = ".".join(str(x) for x in base[:2]) + ".0"
-        end = near(rng, base, 12)
+        # Most ranges were fixed before the version firmware carries today.
+        end = near(rng, base, 12, older=0.85)
         m["versionEndExcluding" if rng.random() < 0.8 else "versionEndIncluding"] = end
     m["matchCriteriaId"] = "%08X-%04X-%04X-%04X-%012X" % tuple(rng.getrandbits(b) for b in (32, 16, 16, 16, 48))
     return m

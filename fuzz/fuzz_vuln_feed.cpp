@@ -1,6 +1,7 @@
 // Fuzz target for the vulnerability feed parsers, chosen at build time with
-// PEDIGREE_FUZZ_FEED: "nvd" (NVD CVE API 2.0 JSON) or "osv" (OSV JSON, plus
-// the stored-range decoder the lookup uses). Built for libFuzzer with clang,
+// PEDIGREE_FUZZ_FEED: "nvd" (NVD CVE API 2.0 JSON), "osv" (OSV JSON, plus the
+// stored-range decoder the lookup uses), "kev" (CISA KEV CSV and JSON) or
+// "epss" (FIRST EPSS CSV, plain or gzip). Built for libFuzzer with clang,
 // and always as a replay tool over files given on the command line.
 #include <cstdint>
 #include <cstdio>
@@ -10,6 +11,9 @@
 #include <string_view>
 
 #include "scanner/db/cpe.h"
+#include "scanner/db/epss.h"
+#include "scanner/db/gunzip.h"
+#include "scanner/db/kev.h"
 #include "scanner/db/nvd_feed.h"
 #include "scanner/db/osv_record.h"
 #include "scanner/db/vuln_match.h"
@@ -23,7 +27,7 @@ void run_nvd(std::string json) {
     for (const auto& m : rec.matches) {
       auto cpe = parse_cpe(m.criteria);
       if (!cpe) continue;
-      CpeRange r{std::string(m.criteria), cpe_exact_version(*cpe), std::string(m.start_including),
+      CpeRange r{std::string(m.criteria),        cpe_exact_version(*cpe),      std::string(m.start_including),
                  std::string(m.start_excluding), std::string(m.end_including), std::string(m.end_excluding)};
       (void)match_cpe_range(r, "1.0.2k");
       (void)format_cpe(*cpe);
@@ -46,11 +50,20 @@ void run_osv(std::string_view json) {
 }
 
 void run_one(const std::uint8_t* data, std::size_t size) {
+  using namespace pedigree::db;
   std::string bytes(reinterpret_cast<const char*>(data), size);
-  if (std::string_view(PEDIGREE_FUZZ_FEED) == "nvd") {
+  std::string_view feed = PEDIGREE_FUZZ_FEED;
+  if (feed == "nvd") {
     run_nvd(std::move(bytes));
-  } else {
+  } else if (feed == "osv") {
     run_osv(bytes);
+  } else if (feed == "kev") {
+    (void)parse_kev_csv(bytes);
+    (void)parse_kev_json(bytes);
+  } else {
+    constexpr std::uint64_t kMaxOut = 64 << 20;
+    auto text = maybe_gunzip(std::move(bytes), kMaxOut);
+    if (text.ok()) (void)parse_epss(*text);
   }
 }
 

@@ -28,7 +28,9 @@
 --   versionEnd*; '~' when open; '' for NA) that never orders two versions
 --   against the comparator (scanner/db/version.h, version_sort_key). The index
 --   (vendor, product, end_key) lets a lookup skip every range that ends below
---   the version asked about; the comparator then decides each remaining row.
+--   the version asked about; the comparator then decides each remaining row
+--   from the index alone (it covers the bounds), so only matching rows are read.
+--   vulnerabilities keeps a rowid (rows are large: summaries) with id UNIQUE.
 --
 -- osv_affected: one row per OSV `affected` entry: ecosystem and package name
 --   (indexed), the ranges as compact JSON ([{"type":"SEMVER","events":
@@ -48,7 +50,7 @@
 -- vulnerability_facts joins them onto vulnerabilities.
 
 CREATE TABLE vulnerabilities (
-  id             TEXT PRIMARY KEY,
+  id             TEXT NOT NULL UNIQUE,
   summary        TEXT NOT NULL DEFAULT '',
   published      TEXT,
   modified       TEXT,
@@ -64,7 +66,7 @@ CREATE TABLE vulnerabilities (
   cvss4_severity TEXT,
   cwes           TEXT NOT NULL DEFAULT '',
   data_source    TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE INDEX vulnerabilities_source ON vulnerabilities(data_source);
 
 CREATE TABLE cpe_ranges (
@@ -83,7 +85,8 @@ CREATE TABLE cpe_ranges (
   end_key         TEXT NOT NULL,
   data_source     TEXT NOT NULL
 );
-CREATE INDEX cpe_ranges_product ON cpe_ranges(vendor, product, end_key);
+CREATE INDEX cpe_ranges_product ON cpe_ranges(vendor, product, end_key, vulnerable, version, start_including,
+                                              start_excluding, end_including, end_excluding);
 CREATE INDEX cpe_ranges_vuln ON cpe_ranges(vuln_id);
 CREATE INDEX cpe_ranges_source ON cpe_ranges(data_source);
 

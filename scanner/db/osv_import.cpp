@@ -137,19 +137,21 @@ Result<ImportResult> import_osv_input(Database& db, const std::string& path) {
   for (std::string_view table : {"osv_affected", "vulnerabilities"})
     if (auto st = delete_source_rows(db, table, writer->source()); !st) return st.error();
   std::int64_t vulns = 0, affected = 0;
+  std::string newest;  // the latest `modified`: the version this source states
   for (const auto& doc : docs) {
     result.parsed_bytes += doc.bytes.size();
     auto records = parse_osv(doc.bytes);
     if (!records) return make_error(records.error().code, doc.name + ": " + records.error().message);
     for (const auto& rec : *records) {
       ++result.records;
+      newest = std::max(newest, rec.modified);
       if (!rec.withdrawn.empty()) continue;  // withdrawn advisories affect nothing
       if (auto st = write_record(*writer, rec, vulns, affected); !st)
         return make_error(st.error().code, doc.name + ": " + rec.id + ": " + st.error().message);
     }
   }
   result.source =
-      SourceRecord{writer->source(), "osv", "", sha, {{"osv_affected", affected}, {"vulnerabilities", vulns}}};
+      SourceRecord{writer->source(), "osv", newest, sha, {{"osv_affected", affected}, {"vulnerabilities", vulns}}};
   if (auto st = record_source(db, result.source); !st) return st.error();
   return result;
 }

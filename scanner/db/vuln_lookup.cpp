@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 #include <set>
+#include <tuple>
 
 #include "scanner/db/osv_record.h"
 #include "scanner/db/version.h"
@@ -27,15 +28,16 @@ void version_in(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   sqlite3_result_int(ctx, cpe_bounds_contain(b, text_arg(argv[0])) ? 1 : 0);
 }
 
-// The facts of a vulnerability (18 columns), joined by id `q`.
-#define PEDIGREE_FACTS_COLUMNS                                                                       \
-  "v.summary, v.cvss3_score, v.cvss3_version, v.cvss3_vector, v.cvss3_severity, v.cvss4_score, "     \
-  "v.cvss4_vector, v.cvss4_severity, v.cvss2_score, v.cvss2_vector, v.cwes, v.published, v.status, " \
+// The facts of a vulnerability (17 columns), joined by id. The summary is not
+// among them: reports list many findings and show few texts (see summary()).
+#define PEDIGREE_FACTS_COLUMNS                                                                     \
+  "v.published, v.cvss3_score, v.cvss3_version, v.cvss3_vector, v.cvss3_severity, v.cvss4_score, " \
+  "v.cvss4_vector, v.cvss4_severity, v.cvss2_score, v.cvss2_vector, v.cwes, v.status, "            \
   "k.date_added, k.due_date, k.ransomware, e.score, e.percentile "
 #define PEDIGREE_FACTS_JOINS(id)                                                   \
   "LEFT JOIN vulnerabilities v ON v.id = " id " LEFT JOIN kev k ON k.cve_id = " id \
-  " "                                                                              \
-  "LEFT JOIN epss e ON e.cve_id = " id " "
+  " LEFT JOIN epss e "                                                             \
+  "ON e.cve_id = " id " "
 
 // Ranges of one CPE product that contain the version, with their facts. The
 // version test runs inside SQLite, before the joins, on the indexed rows only.
@@ -44,9 +46,10 @@ constexpr std::string_view kRangesSql =
     "r.end_excluding, r.fixed_in, r.data_source, " PEDIGREE_FACTS_COLUMNS
     "FROM cpe_ranges r " PEDIGREE_FACTS_JOINS("r.vuln_id")
     "WHERE r.vendor = ?1 AND r.product = ?2 AND r.end_key >= ?4 AND r.vulnerable = 1 "
-    "AND pedigree_version_in(?3, r.version, r.start_including, r.start_excluding, r.end_including, r.end_excluding) "
-    "ORDER BY r.vuln_id, r.data_source";
+    "AND pedigree_version_in(?3, r.version, r.start_including, r.start_excluding, r.end_including, r.end_excluding)";
 constexpr int kRangeFactsColumn = 9;
+
+constexpr std::string_view kSummarySql = "SELECT summary FROM vulnerabilities WHERE id = ?1";
 
 constexpr std::string_view kFactsSql =
     "SELECT " PEDIGREE_FACTS_COLUMNS "FROM (SELECT ?1 AS id) q " PEDIGREE_FACTS_JOINS("q.id");
@@ -71,10 +74,10 @@ constexpr std::string_view kOsvSql =
     "SELECT vuln_id, aliases, ecosystem, package, ranges, versions, data_source FROM osv_affected "
     "WHERE package = ?1 ORDER BY vuln_id, ecosystem";
 
-/// Fills the facts of `f` from the 18 fact columns starting at `c`.
+/// Fills the facts of `f` from the 17 fact columns starting at `c`.
 /// CVSS: v3.x first, then v4, then v2 (see 0002_vulnerabilities.sql).
 void read_facts(const Statement& st, int c, VulnFinding& f) {
-  f.summary = st.column_text(c);
+  f.published = st.column_text(c);
   if (!st.column_is_null(c + 1)) {
     f.cvss = st.column_double(c + 1), f.cvss_version = st.column_text(c + 2), f.cvss_vector = st.column_text(c + 3);
     f.severity = st.column_text(c + 4);
@@ -85,14 +88,13 @@ void read_facts(const Statement& st, int c, VulnFinding& f) {
     f.cvss = st.column_double(c + 8), f.cvss_version = "2.0", f.cvss_vector = st.column_text(c + 9);
   }
   f.cwes = st.column_text(c + 10);
-  f.published = st.column_text(c + 11);
-  f.kev = !st.column_is_null(c + 13);
-  f.kev_date_added = st.column_text(c + 13);
-  f.kev_due_date = st.column_text(c + 14);
-  f.kev_ransomware = st.column_text(c + 15) == "Known";
-  f.epss = st.column_optional_double(c + 16);
-  f.epss_percentile = st.column_optional_double(c + 17);
-  if (st.column_text(c + 12) == "Rejected") f.id.clear();  // rejected CVEs affect nothing
+  f.kev = !st.column_is_null(c + 12);
+  f.kev_date_added = st.column_text(c + 12);
+  f.kev_due_date = st.column_text(c + 13);
+  f.kev_ransomware = st.column_text(c + 14) == "Known";
+  f.epss = st.column_optional_double(c + 15);
+  f.epss_percentile = st.column_optional_double(c + 16);
+  if (st.column_text(c + 11) == "Rejected") f.id.clear();  // rejected CVEs affect nothing
 }
 
 /// Holds one read transaction over a lookup's statements when the caller has
@@ -120,7 +122,7 @@ constexpr std::string_view kMmapPragma = "PRAGMA mmap_size = 1073741824";
 
 struct VulnLookup::Statements {
   Database* db;
-  Statement ranges, facts, component_cpes, canonical, osv_packages, osv;
+  Statement ranges, facts, component_cpes, canonical, osv_packages, osv, summary;
 };
 
 Result<VulnLookup> VulnLookup::open(Database& db) {
@@ -135,11 +137,23 @@ Result<VulnLookup> VulnLookup::open(Database& db) {
   auto canonical = db.prepare(kCanonicalSql);
   auto packages = db.prepare(kOsvPackagesSql);
   auto osv = db.prepare(kOsvSql);
-  for (auto* r : {&ranges, &facts, &cpes, &canonical, &packages, &osv})
+  auto summary = db.prepare(kSummarySql);
+  for (auto* r : {&ranges, &facts, &cpes, &canonical, &packages, &osv, &summary})
     if (!*r) return r->error();
-  return VulnLookup(
-      std::make_shared<Statements>(Statements{&db, std::move(*ranges), std::move(*facts), std::move(*cpes),
-                                              std::move(*canonical), std::move(*packages), std::move(*osv)}));
+  return VulnLookup(std::make_shared<Statements>(
+      Statements{&db, std::move(*ranges), std::move(*facts), std::move(*cpes), std::move(*canonical),
+                 std::move(*packages), std::move(*osv), std::move(*summary)}));
+}
+
+Result<std::string> VulnLookup::summary(std::string_view id) {
+  Statement& st = st_->summary;
+  st.reset();
+  st.bind(1, id);
+  auto row = st.step();
+  if (!row) return row.error();
+  std::string text = *row ? st.column_text(0) : std::string();
+  st.reset();
+  return text;
 }
 
 Status VulnLookup::add_facts(VulnFinding& f) {
@@ -166,7 +180,6 @@ Status VulnLookup::match_cpe(std::string_view vendor, std::string_view product, 
     if (!row) return row.error();
     if (!*row) break;
     std::string id = st.column_text(0);
-    if (!out.empty() && out.back().id == id) continue;  // one finding per CVE; rows come sorted by id
     CpeRange r{st.column_text(1), st.column_text(2), st.column_text(3),
                st.column_text(4), st.column_text(5), st.column_text(6)};
     std::string fixed = st.column_text(7);
@@ -206,7 +219,10 @@ namespace {
 // One finding per id, sorted by id so output is deterministic; rejected
 // CVEs (id cleared by add_facts) are dropped.
 void dedupe(std::vector<VulnFinding>& found) {
-  std::stable_sort(found.begin(), found.end(), [](const VulnFinding& a, const VulnFinding& b) { return a.id < b.id; });
+  // When several ranges of one CVE match, the one kept does not depend on row order.
+  std::sort(found.begin(), found.end(), [](const VulnFinding& a, const VulnFinding& b) {
+    return std::tie(a.id, a.source, a.criteria, a.range) < std::tie(b.id, b.source, b.criteria, b.range);
+  });
   auto same = [](const VulnFinding& a, const VulnFinding& b) { return a.id == b.id; };
   found.erase(std::unique(found.begin(), found.end(), same), found.end());
   std::erase_if(found, [](const VulnFinding& f) { return f.id.empty(); });

@@ -49,6 +49,10 @@ class VulnLookup {
   /// By canonical component name (aliases of kind `package` are followed).
   Result<std::vector<VulnFinding>> for_component(std::string_view name, std::string_view version);
 
+  /// The English summary of an advisory (empty when unknown); kept out of
+  /// the findings because a report shows few of the many it lists.
+  Result<std::string> summary(std::string_view id);
+
   /// By CPE vendor and product.
   Result<std::vector<VulnFinding>> for_cpe(std::string_view vendor, std::string_view product, std::string_view version);
 

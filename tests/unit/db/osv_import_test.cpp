@@ -52,6 +52,7 @@ TEST_CASE("osv import: a single file, a zip and a directory") {
     auto r = test::atomic(t.db, import_osv_input, test::db_fixture("osv-all.zip"));
     REQUIRE_MESSAGE(r.ok(), r.error().message);
     CHECK(r->records == 3);
+    CHECK(r->source.version == "2024-03-02T00:00:00Z");
     CHECK(t.count("SELECT count(*) FROM osv_affected") == 2);
     CHECK(t.count("SELECT count(*) FROM vulnerabilities WHERE data_source = 'osv:osv-all'") == 2);
     const std::string once = t.digest();

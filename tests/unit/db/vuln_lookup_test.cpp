@@ -54,6 +54,10 @@ TEST_CASE("vuln lookup: a component version gets its CVEs with CVSS, KEV and EPS
   CHECK(*f.epss == doctest::Approx(0.29845));
   CHECK(f.criteria == "cpe:2.3:a:haxx:curl:*:*:*:*:*:*:*:*");
   CHECK(f.source == "nvd:nvdcve-2.0-fixture");
+  CHECK(f.published == "2023-10-18T04:15:11.077");
+  auto summary = lookup->summary(f.id);
+  REQUIRE(summary.ok());
+  CHECK(summary->rfind("This flaw makes curl overflow a heap based buffer", 0) == 0);
   CHECK(lookup->for_component("curl", "8.4.0")->empty());
   // Before 7.69.0 only Debian's advisory (curl is also an OSV package name) applies.
   CHECK(ids(*lookup->for_component("curl", "7.68.0")) == std::vector<std::string>{"DSA-5587-1"});
