@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "cli/options.h"
+#include "scanner/core/calendar_date.h"
 #include "scanner/report/atomic_file.h"
 #include "scanner/report/json_writer.h"
 #include "scanner/report/text_writer.h"
@@ -31,6 +32,7 @@ struct CommonArgs {
   Limits limits;
   std::string max_total = "4G";
   std::string max_file = "1G";
+  std::string now;  ///< --now YYYY-MM-DD; empty: today (UTC)
 };
 
 void add_common(CLI::App& cmd, CommonArgs& a) {
@@ -45,6 +47,7 @@ void add_common(CLI::App& cmd, CommonArgs& a) {
   cmd.add_option("--max-ratio", a.limits.max_ratio, "Largest compression ratio of one stream")->capture_default_str();
   cmd.add_option("--max-files", a.limits.max_files, "Most files extracted in all")->capture_default_str();
   cmd.add_option("--timeout", a.limits.max_seconds, "Seconds before unpacking stops (0: none)")->capture_default_str();
+  cmd.add_option("--now", a.now, "Reference date YYYY-MM-DD for certificate expiry (default: today, UTC)");
 }
 
 /// Fills the size limits from their text; false (with a message) when malformed.
@@ -57,6 +60,10 @@ bool finish_limits(CommonArgs& a) {
   }
   a.limits.max_total_bytes = *total;
   a.limits.max_file_bytes = *file;
+  if (!a.now.empty() && !parse_iso_date(a.now)) {
+    std::cerr << "pedigree: --now takes a date such as 2025-01-31\n";
+    return false;
+  }
   return true;
 }
 
@@ -89,7 +96,7 @@ int write_outputs(const report::Report& r, const CommonArgs& a, bool default_tex
 
 int run_scan(CommonArgs& a, unpack::NodeVisitor* visitor, bool default_text) {
   if (!finish_limits(a)) return kExitUsage;
-  auto r = scan_image(a.image, a.limits, visitor);
+  auto r = scan_image(a.image, ScanOptions{a.limits, a.now}, visitor);
   if (!r) {
     std::cerr << "pedigree: cannot read " << r.error().message << "\n";
     return kExitUsage;

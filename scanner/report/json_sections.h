@@ -13,5 +13,7 @@ using Json = nlohmann::ordered_json;
 Json components_json(const Report& r);
 Json binaries_json(const Report& r);
 Json architectures_json(const Report& r);
+/// certificates, keys, credentials, services, permissions, findings (json_security.cpp).
+void add_security_sections(Json& j, const Report& r);
 
 }  // namespace pedigree::report
