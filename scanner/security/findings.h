@@ -2,7 +2,7 @@
 // certificates, keys, credentials, services and permission issues and adds
 // findings with a stable id, a severity, evidence and a remediation.
 //
-// Severity choices (documented in docs/security-findings.md):
+// Severity choices:
 //   critical  a usable private key in the image; an account with a known
 //             default or empty password that can log in as root
 //   high      UID-0 accounts other than root; telnet; a shell on a console
@@ -14,6 +14,7 @@
 //             configs; FTP/TFTP; UPnP; SSH password login for root;
 //             world-writable files and directories without the sticky bit
 //   low       setuid/setgid files; certificates not yet valid
+// The same table, for readers of the report: docs/security-findings.md.
 #pragma once
 
 #include <string>

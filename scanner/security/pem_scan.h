@@ -30,7 +30,8 @@ inline constexpr std::size_t kMaxPemBlocks = 1024;
 /// Every well-formed block, in file order. Malformed blocks are skipped.
 std::vector<PemBlock> find_pem_blocks(ByteView data, std::size_t max_blocks = kMaxPemBlocks);
 
-/// Decodes base64, ignoring whitespace; nullopt-like empty result plus false on bad input.
+/// Decodes base64 into `out`, ignoring whitespace; false on a character
+/// outside the alphabet, data after padding, or more than `max_out` bytes.
 bool decode_base64(std::string_view text, std::vector<std::uint8_t>& out, std::size_t max_out);
 
 }  // namespace pedigree::security
