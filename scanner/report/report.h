@@ -124,14 +124,14 @@ struct Certificate {
   bool is_ca = false;          ///< basicConstraints CA:TRUE
   std::string key_type;        ///< rsa, ec, ed25519, ed448, dsa, unknown
   std::uint32_t key_bits = 0;
-  std::string curve;  ///< EC curve name (prime256v1, secp384r1, ...)
-  std::string signature_algorithm;  ///< e.g. sha256WithRSAEncryption
-  std::string sha256;               ///< of the DER encoding
-  std::string spki_sha256;          ///< of the DER SubjectPublicKeyInfo: links keys and certificates
-  std::string subject_key_id;       ///< hex, from the extension when present
-  std::string issuer_key_id;        ///< hex, authorityKeyIdentifier keyid when present
+  std::string curve;                        ///< EC curve name (prime256v1, secp384r1, ...)
+  std::string signature_algorithm;          ///< e.g. sha256WithRSAEncryption
+  std::string sha256;                       ///< of the DER encoding
+  std::string spki_sha256;                  ///< of the DER SubjectPublicKeyInfo: links keys and certificates
+  std::string subject_key_id;               ///< hex, from the extension when present
+  std::string issuer_key_id;                ///< hex, authorityKeyIdentifier keyid when present
   std::string issuer_known_ca = "unknown";  ///< yes, no, unknown (set from the CA table)
-  std::vector<std::string> also_at;  ///< other origins of the same certificate
+  std::vector<std::string> also_at;         ///< other origins of the same certificate
 };
 
 /// A private key found in a file.
@@ -143,7 +143,7 @@ struct PrivateKey {
   std::uint32_t bits = 0;
   std::string curve;
   bool encrypted = false;
-  std::string spki_sha256;  ///< of the public key's SubjectPublicKeyInfo, when derivable
+  std::string spki_sha256;                       ///< of the public key's SubjectPublicKeyInfo, when derivable
   std::vector<std::string> matches_certificate;  ///< sha256 of certificates with the same public key
   std::vector<std::string> also_at;              ///< other origins of the same key
 };
@@ -166,7 +166,7 @@ struct Credential {
 
 /// Something the init system starts, or a network service's configuration.
 struct Service {
-  std::string origin;   ///< the init script, unit or inittab file
+  std::string origin;  ///< the init script, unit or inittab file
   std::uint32_t line = 0;
   std::string name;     ///< telnetd, ftpd, tftpd, upnpd, httpd, sshd, dropbear, console-shell, adbd, ...
   std::string started;  ///< inittab, rc-script, systemd, procd, inetd
@@ -184,7 +184,7 @@ struct FilePermissionIssue {
 
 /// A risk found in the image, with its evidence (docs/report.schema.json).
 struct Finding {
-  std::string id;  ///< stable: PEDIGREE-<KIND>-<hash of kind and origin>
+  std::string id;        ///< stable: PEDIGREE-<KIND>-<hash of kind and origin>
   std::string severity;  ///< critical, high, medium, low, info
   std::string category;  ///< certificate, key, credential, service, permissions
   std::string title;
@@ -211,13 +211,13 @@ struct Report {
   std::vector<Binary> binaries;            ///< sorted by origin
   std::vector<std::string> architectures;  ///< e.g. "mips 32-bit little-endian", most files first
   // Security facts (see the block above).
-  std::string reference_date;  ///< YYYY-MM-DD: time-dependent judgements are made as of this date
+  std::string reference_date;             ///< YYYY-MM-DD: time-dependent judgements are made as of this date
   std::vector<Certificate> certificates;  ///< sorted by origin, offset
   std::vector<PrivateKey> keys;           ///< sorted by origin, offset
   std::vector<Credential> credentials;    ///< sorted by origin, user
   std::vector<Service> services;          ///< sorted by origin, line
   std::vector<FilePermissionIssue> permission_issues;  ///< sorted by origin
-  std::vector<Finding> findings;          ///< most severe first, then by id
+  std::vector<Finding> findings;                       ///< most severe first, then by id
 };
 
 }  // namespace pedigree::report
