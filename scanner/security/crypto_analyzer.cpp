@@ -70,13 +70,15 @@ fingerprint::SecurityFacts find_crypto_objects(ByteView data) {
     if (auto k = parse_putty_key(data)) out.keys.push_back(std::move(*k));
   }
   DerFinds der = find_der_objects(data);
-  // One entry per certificate per file: a PEM file read as DER finds nothing,
-  // but a binary may carry the same certificate twice.
+  // One entry per certificate per file, at its first place: bundles repeat
+  // certificates, and libraries carry the same one in PEM and in DER.
+  for (auto& c : der.certificates) out.certificates.push_back(std::move(c));
   std::set<std::string> seen;
-  for (const auto& c : out.certificates) seen.insert(c.sha256);
-  for (auto& c : der.certificates) {
-    if (seen.insert(c.sha256).second) out.certificates.push_back(std::move(c));
+  std::vector<report::Certificate> unique;
+  for (auto& c : out.certificates) {
+    if (seen.insert(c.sha256).second) unique.push_back(std::move(c));
   }
+  out.certificates = std::move(unique);
   for (auto& k : der.keys) out.keys.push_back(std::move(k));
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "scanner/security/crypto_analyzer.h"
 #include "scanner/security/pem_scan.h"
 #include "tests/unit/security/fixture.h"
 
@@ -56,6 +57,23 @@ TEST_CASE("der: headers over random bytes are not reported, and candidates are c
   CHECK(found.certificates.empty());
   CHECK(found.keys.empty());
   CHECK(find_der_objects(blob, 3).capped);
+}
+
+}  // namespace
+}  // namespace pedigree::security
+
+namespace pedigree::security {
+namespace {
+
+TEST_CASE("crypto objects: a certificate in PEM and again in DER in one file is listed once") {
+  std::string pem = test::router_file("etc/ssl/certs/legacy.pem");
+  auto blocks = find_pem_blocks(as_bytes(pem));
+  REQUIRE(blocks.size() == 1);
+  std::string blob = pem + pem + std::string(blocks[0].body.begin(), blocks[0].body.end());
+  auto facts = find_crypto_objects(as_bytes(blob));
+  REQUIRE(facts.certificates.size() == 1);
+  CHECK(facts.certificates[0].encoding == "pem");
+  CHECK(facts.certificates[0].offset == pem.find("-----BEGIN"));
 }
 
 }  // namespace
