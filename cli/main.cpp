@@ -14,6 +14,7 @@
 #include "cli/db_command.h"
 #include "cli/options.h"
 #include "cli/report_commands.h"
+#include "scanner/core/calendar_date.h"
 #include "scanner/db/db_path.h"
 #include "scanner/db/provenance.h"
 #include "scanner/match/provenance_match.h"
@@ -41,6 +42,7 @@ struct CommonArgs {
   std::string db_path;    ///< --db; empty: the bundled database
   std::string sign_key;   ///< --sign: PEM private key (and certificate)
   std::string sign_cert;  ///< --sign-cert: PEM certificate when not in the key file
+  std::string now;        ///< --now YYYY-MM-DD; empty: today (UTC)
 };
 
 void add_common(CLI::App& cmd, CommonArgs& a) {
@@ -55,6 +57,7 @@ void add_common(CLI::App& cmd, CommonArgs& a) {
   cmd.add_option("--max-ratio", a.limits.max_ratio, "Largest compression ratio of one stream")->capture_default_str();
   cmd.add_option("--max-files", a.limits.max_files, "Most files extracted in all")->capture_default_str();
   cmd.add_option("--timeout", a.limits.max_seconds, "Seconds before unpacking stops (0: none)")->capture_default_str();
+  cmd.add_option("--now", a.now, "Reference date YYYY-MM-DD for certificate expiry (default: today, UTC)");
 }
 
 /// Fills the size limits from their text; false (with a message) when malformed.
@@ -67,6 +70,10 @@ bool finish_limits(CommonArgs& a) {
   }
   a.limits.max_total_bytes = *total;
   a.limits.max_file_bytes = *file;
+  if (!a.now.empty() && !parse_iso_date(a.now)) {
+    std::cerr << "pedigree: --now takes a date such as 2025-01-31\n";
+    return false;
+  }
   return true;
 }
 
@@ -110,7 +117,7 @@ int run_scan(CommonArgs& a, unpack::NodeVisitor* visitor, bool default_text) {
     }
     provenance.emplace(std::move(*opened));
   }
-  auto r = scan_image(a.image, a.limits, visitor);
+  auto r = scan_image(a.image, ScanOptions{a.limits, a.now}, visitor);
   if (!r) {
     std::cerr << "pedigree: cannot read " << r.error().message << "\n";
     return kExitUsage;

@@ -9,7 +9,7 @@ packages=(
   # libraries linked by the scanner
   libarchive-dev libyara-dev libsqlite3-dev libfmt-dev doctest-dev libsquashfs-dev
   libssl-dev nlohmann-json3-dev libcli11-dev liblzma-dev zlib1g-dev liblzo2-dev
-  libzstd-dev liblz4-dev libbz2-dev libfdt-dev libelf-dev libsimdjson-dev
+  libzstd-dev liblz4-dev libbz2-dev libfdt-dev libelf-dev libsimdjson-dev libcrypt-dev
   # data sources imported into the provenance database
   ieee-data pci.ids usb.ids ca-certificates openssl
   # tools that build sample images the way vendors do

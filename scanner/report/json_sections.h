@@ -16,5 +16,7 @@ Json architectures_json(const Report& r);
 Json database_json(const Report& r);
 Json vulnerabilities_json(const Report& r);
 Json vendors_json(const Report& r);
+/// certificates, keys, credentials, services, permissions, findings (json_security.cpp).
+void add_security_sections(Json& j, const Report& r);
 
 }  // namespace pedigree::report
