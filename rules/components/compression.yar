@@ -26,7 +26,7 @@ rule bzip2_version {
     files = "libbz2.so,bzip2,bunzip2,bzcat"
   strings:
     // BZ_VERSION "1.0.8, 13-Jul-2019"
-    $v1 = /\x00[0-9]\.[0-9]\.[0-9]{1,2}[a-z]?, [0-9]{1,2}-[A-Z][a-z]{2}-[0-9]{4}\x00/
+    $v1 = /1\.0\.[0-9]{1,2}[a-z]?, [0-9]{1,2}-[A-Z][a-z]{2}-[0-9]{4}\x00/
     $a1 = "bzip2/libbzip2: internal error number %d."
   condition:
     is_elf and (all of them)
