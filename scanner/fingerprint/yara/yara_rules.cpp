@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <mutex>
 #include <unordered_map>
 
@@ -69,12 +70,17 @@ int on_scan_message(YR_SCAN_CONTEXT* ctx, int message, void* message_data, void*
   m.rule = it->second;
   YR_STRING* s = nullptr;
   yr_rule_strings_foreach(rule, s) {
+    // libyara packs its match records without alignment, so each is copied
+    // out before use (yr_string_matches_foreach would read them in place).
     std::size_t n = 0;
-    YR_MATCH* match = nullptr;
-    yr_string_matches_foreach(ctx, s, match) {
-      if (n++ >= kMaxMatchesPerString) break;
-      m.strings.push_back({s->identifier, static_cast<std::uint64_t>(match->base + match->offset),
-                           static_cast<std::uint32_t>(match->match_length)});
+    for (const YR_MATCH* p = ctx->matches[s->idx].head; p != nullptr && n < kMaxMatchesPerString;) {
+      YR_MATCH match;
+      std::memcpy(&match, p, sizeof match);
+      p = match.next;
+      if (match.is_private) continue;
+      ++n;
+      m.strings.push_back({s->identifier, static_cast<std::uint64_t>(match.base + match.offset),
+                           static_cast<std::uint32_t>(match.match_length)});
     }
   }
   std::sort(m.strings.begin(), m.strings.end(), [](const StringMatch& a, const StringMatch& b) {
