@@ -5,15 +5,17 @@ rule iptables_version {
     component = "iptables"
     cpe = "netfilter:iptables"
     purl = "pkg:generic/iptables"
-    version = "iptables v{v} || iptables-{v}"
-    files = "libxtables.so,libip4tc.so,libip6tc.so,xtables,iptables,ip6tables"
+    version = "{v} (nf_tables) || {v} (legacy) || iptables v{v}"
+    verified = "iptables 1.8.9-2 armhf (xtables-nft-multi, libxtables)"
   strings:
-    $v1 = /iptables v[0-9]\.[0-9]\.[0-9]{1,2}/
-    $a1 = "xtables_"
-    $a2 = "iptables"
-    $a3 = "Perhaps iptables or your kernel needs to be upgraded."
+    // xtables-nft-multi: PACKAGE_VERSION " (nf_tables)"; older builds "iptables v1.4.21"
+    $v1 = /1\.[4-9]\.[0-9]{1,2} \((nf_tables|legacy)\)/
+    $v2 = /iptables v1\.[4-9]\.[0-9]{1,2}/
+    $a1 = "Perhaps %s or your kernel needs to be upgraded."
+    $a2 = "Perhaps iptables or your kernel needs to be upgraded."
+    $a3 = "Perhaps you want to use the -w option?"
   condition:
-    is_elf and ($a3 or ($a1 and $a2 and $v1))
+    is_elf and (any of ($a1, $a2) or ($a3 and any of ($v*))) and (any of ($v*) or true)
 }
 
 rule nftables_version {
@@ -88,13 +90,13 @@ rule ethtool_version {
     version = "ethtool version {v}"
     verified = "ethtool 1:6.1-1 armhf"
   strings:
-    // PACKAGE_VERSION comes as its own string; "ethtool version " PACKAGE_VERSION in some builds
-    $v1 = /ethtool version [0-9]\.[0-9]{1,2}(\.[0-9]{1,2})?\x00/
-    $a1 = "ethtool version %s"
-    $a2 = "ethtool -s|--change DEVNAME"
+    // show_version(): "ethtool version " PACKAGE_VERSION "\n"
+    $v1 = /ethtool version [0-9]\.[0-9]{1,2}(\.[0-9]{1,2})?\n/
+    $a1 = "ethtool: bad command line argument(s)"
+    $a2 = "For more information run ethtool -h"
     $a3 = "Cannot get driver information"
   condition:
-    is_elf and (2 of ($a*) or ($v1 and any of ($a*)))
+    is_elf and (2 of ($a*) or ($v1 and any of ($a*))) and ($v1 or true)
 }
 
 rule iw_tool {

@@ -110,13 +110,16 @@ rule proftpd_version {
     component = "proftpd"
     cpe = "proftpd:proftpd"
     purl = "pkg:generic/proftpd"
-    version = "ProFTPD {v} || ProFTPD Version {v}"
+    version = "ProFTPD {v} || Version: {v} ("
+    verified = "proftpd-core 1.3.8+dfsg-4 armhf"
   strings:
     $v1 = /ProFTPD [0-9]\.[0-9]\.[0-9][a-z]?( |\x00)/
+    // the -V text: "  Version: 1.3.8 (stable)"
+    $v2 = /  Version: 1\.[0-9]\.[0-9]{1,2}[a-z]? \((stable|maint|devel|rc[0-9])\)/
     $a1 = "proftpd.conf"
     $a2 = "ProFTPD"
   condition:
-    is_elf and ($a1 and $a2 and ($v1 or true))
+    is_elf and $a1 and $a2 and (any of ($v*) or true)
 }
 
 rule vsftpd_version {

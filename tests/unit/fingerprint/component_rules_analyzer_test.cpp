@@ -6,6 +6,8 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "tests/unit/fingerprint/rule_check.h"
 
@@ -94,4 +96,19 @@ TEST_CASE("negatives: help text, documentation and look-alike banners") {
   CHECK_FALSE(has_hit(libre, "openssl", "3.8.2"));
   // U-Boot's environment text is no banner.
   CHECK(rule_hits_in("bootcmd=run distro_bootcmd; U-Boot 2023.01 env\0"s).empty());
+}
+
+TEST_CASE("the analyzer gives the same hits from several threads at once") {
+  std::string blob =
+      elf_blob("BusyBox v1.35.0 (Debian 1:1.35.0-4)\0applet not found\0SSH-2.0-dropbear_2022.83\0Dropbear v%s\0"s);
+  auto expected = pedigree::fingerprint::testing::describe(rule_hits_in(blob));
+  REQUIRE(expected.find("busybox@1.35.0") != std::string::npos);
+  std::vector<std::string> got(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < got.size(); ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) got[t] = pedigree::fingerprint::testing::describe(rule_hits_in(blob));
+    });
+  for (auto& th : threads) th.join();
+  for (const auto& g : got) CHECK(g == expected);
 }
