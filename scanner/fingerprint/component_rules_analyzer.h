@@ -20,9 +20,13 @@ class ComponentRulesAnalyzer : public Analyzer {
   std::shared_ptr<const yara::CompiledRules> rules_;
 };
 
-/// The embedded rule set, compiled on first use; null if it does not compile
-/// (the unit tests make sure it does).
+/// The embedded rule set: loaded on first use from the form compiled at build
+/// time, else compiled from the embedded texts; null if neither works (the
+/// unit tests make sure both do).
 std::shared_ptr<const yara::CompiledRules> builtin_component_rules();
+
+/// The embedded rule texts compiled now (what builtin_component_rules() falls back to).
+std::shared_ptr<const yara::CompiledRules> compiled_rule_texts();
 
 /// SHA-256 of the embedded rule texts (rule_files.h), for the report.
 const std::string& rules_sha256();

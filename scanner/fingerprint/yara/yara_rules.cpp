@@ -133,6 +133,11 @@ Result<std::shared_ptr<const CompiledRules>> CompiledRules::compile(const std::v
   yr_compiler_destroy(compiler);
   if (!log.errors.empty()) return make_error(Errc::kCorrupt, log.errors.front());
 
+  return index(std::move(impl), std::move(log.warnings));
+}
+
+std::shared_ptr<const CompiledRules> CompiledRules::index(std::unique_ptr<Impl> impl,
+                                                          std::vector<std::string> warnings) {
   static std::atomic<std::uint64_t> next_serial{1};
   impl->serial = next_serial++;
   std::vector<RuleInfo> info;
@@ -147,8 +152,39 @@ Result<std::shared_ptr<const CompiledRules>> CompiledRules::compile(const std::v
   }
   auto out = std::shared_ptr<CompiledRules>(new CompiledRules(std::move(impl)));
   out->info_ = std::move(info);
-  out->warnings_ = std::move(log.warnings);
-  return std::shared_ptr<const CompiledRules>(std::move(out));
+  out->warnings_ = std::move(warnings);
+  return out;
+}
+
+namespace {
+
+struct MemoryStream {
+  ByteView data;
+  std::size_t at = 0;
+};
+
+std::size_t read_memory(void* ptr, std::size_t size, std::size_t count, void* user_data) {
+  auto* in = static_cast<MemoryStream*>(user_data);
+  if (size == 0) return 0;
+  std::size_t n = std::min(count, (in->data.size() - in->at) / size);
+  if (n > 0) std::memcpy(ptr, in->data.data() + in->at, n * size);
+  in->at += n * size;
+  return n;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const CompiledRules>> CompiledRules::load(ByteView compiled) {
+  if (!yara_ready()) return make_error(Errc::kIo, "libyara failed to initialise");
+  MemoryStream in{compiled};
+  YR_STREAM stream{&in, read_memory, nullptr};
+  auto impl = std::make_unique<Impl>();
+  int rc = yr_rules_load_stream(&stream, &impl->rules);
+  if (rc != ERROR_SUCCESS) {
+    impl->rules = nullptr;
+    return make_error(Errc::kUnsupported, "cannot load compiled rules (error " + std::to_string(rc) + ")");
+  }
+  return index(std::move(impl), {});
 }
 
 Result<std::vector<RuleMatch>> CompiledRules::scan(ByteView data) const {

@@ -53,6 +53,9 @@ class CompiledRules {
   /// error names the file and line: "busybox.yar:12: syntax error, ...".
   static Result<std::shared_ptr<const CompiledRules>> compile(const std::vector<RuleText>& files);
 
+  /// Loads rules saved by save() (the same libyara version must read them).
+  static Result<std::shared_ptr<const CompiledRules>> load(ByteView compiled);
+
   ~CompiledRules();
   CompiledRules(const CompiledRules&) = delete;
   CompiledRules& operator=(const CompiledRules&) = delete;
@@ -69,6 +72,8 @@ class CompiledRules {
 
  private:
   explicit CompiledRules(std::unique_ptr<Impl> impl);
+  /// Indexes the rules of `impl` and reads their meta.
+  static std::shared_ptr<const CompiledRules> index(std::unique_ptr<Impl> impl, std::vector<std::string> warnings);
   std::unique_ptr<Impl> impl_;
   std::vector<RuleInfo> info_;
   std::vector<std::string> warnings_;

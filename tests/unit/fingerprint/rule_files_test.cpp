@@ -78,3 +78,21 @@ TEST_CASE("the embedded rules are those of the source tree") {
   REQUIRE(dir.ok());
   CHECK(rules_sha256(*dir) == rules_sha256());
 }
+
+TEST_CASE("the rules compiled at build time are the embedded texts") {
+  auto built = builtin_component_rules();
+  auto fresh = compiled_rule_texts();
+  REQUIRE(built);
+  REQUIRE(fresh);
+  REQUIRE(built->rules().size() == fresh->rules().size());
+  for (std::size_t i = 0; i < built->rules().size(); ++i) {
+    CHECK(built->rules()[i].id == fresh->rules()[i].id);
+    CHECK(built->rules()[i].meta == fresh->rules()[i].meta);
+  }
+}
+
+TEST_CASE("compiled rules that libyara cannot read are an error, not a crash") {
+  std::string junk = "YARA not really";
+  CHECK_FALSE(yara::CompiledRules::load(pedigree::as_bytes(junk)).ok());
+  CHECK_FALSE(yara::CompiledRules::load({}).ok());
+}
