@@ -16,7 +16,7 @@ packages=(
   squashfs-tools mtd-utils u-boot-tools device-tree-compiler cpio xz-utils bzip2 lz4 zstd lzop
   gzip zip p7zip-full xorriso binutils binutils-mipsel-linux-gnu dpkg-dev util-linux-extra mkbootimg
   # tests and benchmarks
-  python3 python3-jsonschema openssl binwalk hyperfine sqlite3 clang-format clang-tidy clang libclang-rt-14-dev
+  python3 python3-jsonschema openssl binwalk hyperfine yara sqlite3 clang-format clang-tidy clang libclang-rt-14-dev
 )
 
 missing=()

@@ -1,12 +1,13 @@
 #include "scanner/fingerprint/fingerprint_report.h"
 
+#include "scanner/fingerprint/contained_hits.h"
 #include "scanner/fingerprint/merge_components.h"
 #include "scanner/security/security_report.h"
 
 namespace pedigree::fingerprint {
 
-void add_fingerprints(report::Report& report, Facts facts, const unpack::Tree& /*tree*/) {
-  report.components = merge_components(facts.components);
+void add_fingerprints(report::Report& report, Facts facts, const unpack::Tree& tree) {
+  report.components = merge_components(drop_contained_hits(std::move(facts.components), tree));
   report.binaries = std::move(facts.binaries);
   security::add_security(report, std::move(facts.security));
 }

@@ -1,0 +1,50 @@
+// Fuzz target for the version capture of component rules: the input's first
+// line is a capture spec, the rest the window it reads. Also runs every rule
+// of the built-in set over the input, so rule matching, version capture and
+// relation labelling see hostile bytes. Replay tool without libFuzzer.
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <string_view>
+#include <vector>
+
+#include "scanner/fingerprint/component_rules_analyzer.h"
+#include "scanner/fingerprint/version_capture.h"
+
+namespace {
+
+void run_one(const std::uint8_t* data, std::size_t size) {
+  using namespace pedigree;
+  std::string_view all(reinterpret_cast<const char*>(data), size);
+  auto nl = all.find('\n');
+  std::string_view spec = all.substr(0, nl);
+  std::string_view window = nl == std::string_view::npos ? std::string_view{} : all.substr(nl + 1);
+  auto v = fingerprint::capture_version(spec, window);
+  if (v && (v->empty() || v->size() > fingerprint::kMaxVersionLength)) __builtin_trap();
+  // Copy so that the analyzer's views never point into the fuzzer's buffer.
+  std::vector<std::uint8_t> bytes(data, data + size);
+  static const fingerprint::ComponentRulesAnalyzer analyzer(fingerprint::builtin_component_rules());
+  fingerprint::FileRef file{"fuzz.bin", "/usr/lib/libz.so.1", "", 0, 0, ByteView(bytes)};
+  fingerprint::Facts facts;
+  analyzer.analyze(file, facts);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  run_one(data, size);
+  return 0;
+}
+
+#ifndef PEDIGREE_LIBFUZZER
+int main(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::ifstream in(argv[i], std::ios::binary);
+    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), {});
+    run_one(bytes.data(), bytes.size());
+    std::printf("ok %s\n", argv[i]);
+  }
+  return 0;
+}
+#endif

@@ -1,0 +1,157 @@
+// Network configuration tools and their libraries.
+
+rule iptables_version {
+  meta:
+    component = "iptables"
+    cpe = "netfilter:iptables"
+    purl = "pkg:generic/iptables"
+    version = "{v} (nf_tables) || {v} (legacy) || iptables v{v}"
+    verified = "iptables 1.8.9-2 armhf (xtables-nft-multi, libxtables)"
+  strings:
+    // xtables-nft-multi: PACKAGE_VERSION " (nf_tables)"; older builds "iptables v1.4.21"
+    $v1 = /1\.[4-9]\.[0-9]{1,2} \((nf_tables|legacy)\)/
+    $v2 = /iptables v1\.[4-9]\.[0-9]{1,2}/
+    $a1 = "Perhaps %s or your kernel needs to be upgraded."
+    $a2 = "Perhaps iptables or your kernel needs to be upgraded."
+    $a3 = "Perhaps you want to use the -w option?"
+  condition:
+    is_elf and (any of ($a1, $a2) or ($a3 and any of ($v*))) and (any of ($v*) or true)
+}
+
+rule nftables_version {
+  meta:
+    component = "nftables"
+    cpe = "netfilter:nftables"
+    purl = "pkg:generic/nftables"
+    version = "nftables v{v}"
+    files = "libnftables.so,nft"
+  strings:
+    $v1 = /nftables v[0-9]\.[0-9]\.[0-9]{1,2}/
+    $a1 = "nft_ctx_new"
+    $a2 = "nftables"
+  condition:
+    is_elf and (all of ($a*) and ($v1 or true))
+}
+
+rule iproute2_version {
+  meta:
+    component = "iproute2"
+    cpe = "iproute2_project:iproute2"
+    purl = "pkg:generic/iproute2"
+    version = "iproute2-{v} || iproute2-ss{v} || ip utility, iproute2-{v}"
+  strings:
+    $v1 = /iproute2-(ss)?[0-9]{1,6}(\.[0-9]{1,2}){0,2}/
+    $a1 = "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }"
+    $a2 = "Usage: tc [ OPTIONS ] OBJECT { COMMAND | help }"
+    $a3 = "Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }"
+    $a4 = "Usage: ss [ OPTIONS ]"
+  condition:
+    is_elf and (any of ($a*) and ($v1 or true))
+}
+
+rule libmnl_lib {
+  meta:
+    component = "libmnl"
+    cpe = "netfilter:libmnl"
+    purl = "pkg:generic/libmnl"
+    files = "libmnl.so"
+    scope = "own-files"
+    verified = "libmnl0 1.0.4-3 armhf"
+  strings:
+    $c1 = "mnl_socket_open"
+    $c2 = "mnl_attr_parse"
+  condition:
+    is_elf and (all of them)
+}
+
+rule libnl_lib {
+  meta:
+    component = "libnl"
+    cpe = "libnl_project:libnl"
+    purl = "pkg:generic/libnl"
+    files = "libnl-3.so,libnl-genl-3.so,libnl-route-3.so,libnl-nf-3.so,libnl-"
+    scope = "own-files"
+    verified = "libnl-3-200 3.7.0-0.2+b1 mipsel, armhf"
+  strings:
+    $c1 = "nl_socket_alloc"
+    $c2 = "libnl_"
+    $c3 = "nl_cache_mngt_register"
+    $c4 = "genl_connect"
+    $c5 = "rtnl_link_alloc"
+  condition:
+    is_elf and (2 of them)
+}
+
+rule ethtool_version {
+  meta:
+    component = "ethtool"
+    cpe = "kernel:ethtool"
+    purl = "pkg:generic/ethtool"
+    version = "ethtool version {v}"
+    verified = "ethtool 1:6.1-1 armhf"
+  strings:
+    // show_version(): "ethtool version " PACKAGE_VERSION "\n"
+    $v1 = /ethtool version [0-9]\.[0-9]{1,2}(\.[0-9]{1,2})?\n/
+    $a1 = "ethtool: bad command line argument(s)"
+    $a2 = "For more information run ethtool -h"
+    $a3 = "Cannot get driver information"
+  condition:
+    is_elf and (2 of ($a*) or ($v1 and any of ($a*))) and ($v1 or true)
+}
+
+rule iw_tool {
+  meta:
+    component = "iw"
+    cpe = "kernel:iw"
+    purl = "pkg:generic/iw"
+    verified = "iw 5.19-1 mipsel, armhf (no version string next to the banner)"
+  strings:
+    $a1 = "iw version %s"
+    $a2 = "Usage:\t%s [options] command"
+    $a3 = "nl80211 not found."
+  condition:
+    is_elf and (2 of them)
+}
+
+rule wireless_tools {
+  meta:
+    component = "wireless-tools"
+    cpe = "wireless_tools_project:wireless_tools"
+    purl = "pkg:generic/wireless-tools"
+    files = "libiw.so,iwconfig,iwlist,iwpriv"
+  strings:
+    $a1 = "Wireless-Tools version"
+    $a2 = "iw_get_kernel_we_version"
+  condition:
+    is_elf and (any of them)
+}
+
+rule libpcap_version {
+  meta:
+    component = "libpcap"
+    cpe = "tcpdump:libpcap"
+    purl = "pkg:generic/libpcap"
+    version = "libpcap version {v}"
+    files = "libpcap.so,libpcap.a"
+  strings:
+    // pcap_lib_version(): "libpcap version " PACKAGE_VERSION
+    $v1 = /libpcap version [0-9]\.[0-9]{1,2}\.[0-9]{1,2}/
+    $a1 = "pcap_open_live"
+    $a2 = "can't mmap rx ring"
+  condition:
+    is_elf and ($v1 and any of ($a*))
+}
+
+rule tcpdump_version {
+  meta:
+    component = "tcpdump"
+    cpe = "tcpdump:tcpdump"
+    purl = "pkg:generic/tcpdump"
+    version = "tcpdump version {v}"
+  strings:
+    $v1 = /tcpdump version [0-9]\.[0-9]{1,2}\.[0-9]{1,2}/
+    $a1 = "tcpdump: "
+    $a2 = "-Z user"
+  condition:
+    is_elf and (any of ($a*) and ($v1 or all of ($a*)))
+}

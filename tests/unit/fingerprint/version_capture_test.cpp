@@ -1,0 +1,36 @@
+#include "scanner/fingerprint/version_capture.h"
+
+#include <doctest/doctest.h>
+
+using pedigree::fingerprint::capture_version;
+using pedigree::fingerprint::valid_capture_spec;
+
+TEST_CASE("version capture reads the token after the literal") {
+  CHECK(capture_version("BusyBox v{v}", "BusyBox v1.35.0 (Debian 1:1.35.0-4)") == "1.35.0");
+  CHECK(capture_version("OpenSSH_{v}", "OpenSSH_9.2p1 Debian-2") == "9.2p1");
+  CHECK(capture_version("OpenSSL {v} ", "OpenSSL 1.1.1w  11 Sep 2023") == "1.1.1w");
+  CHECK(capture_version("deflate {v}", "deflate 1.2.13 Copyright") == "1.2.13");
+}
+
+TEST_CASE("version capture tries alternatives in order") {
+  const char* spec = "SMP Debian {v}- || Linux version {v}";
+  CHECK(capture_version(spec, "Linux version 6.1.0-50-armmp (x) #1 SMP Debian 6.1.176-1 (2025-01-01)") == "6.1.176");
+  CHECK(capture_version(spec, "Linux version 5.10.0 (builder@host) #1 SMP") == "5.10.0");
+}
+
+TEST_CASE("version capture refuses what is no version") {
+  CHECK_FALSE(capture_version("BusyBox v{v}", "BusyBox v%s (%s)").has_value());
+  CHECK_FALSE(capture_version("iw version {v}", "iw version 5").has_value());
+  CHECK_FALSE(capture_version("x {v}", "x 1.2.3.4.5.6.7.8.9.10.11.12.13.14.15.16").has_value());
+  CHECK_FALSE(capture_version("x {v}", "x 1.2abcdefgh").has_value());
+  CHECK_FALSE(capture_version("SMP Debian {v}-", "SMP Debian 6.1.176 (").has_value());
+  CHECK(capture_version("x {v}", "x 2. and x 2.1") == "2.1");
+}
+
+TEST_CASE("capture specs are checked") {
+  CHECK(valid_capture_spec("a {v} || b{v}"));
+  CHECK_FALSE(valid_capture_spec(""));
+  CHECK_FALSE(valid_capture_spec("no placeholder"));
+  CHECK_FALSE(valid_capture_spec("{v}{v}"));
+  CHECK_FALSE(capture_version("a {v}{v}", "a 1.2").has_value());
+}
