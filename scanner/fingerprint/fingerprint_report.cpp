@@ -1,11 +1,15 @@
 #include "scanner/fingerprint/fingerprint_report.h"
 
 #include "scanner/fingerprint/merge_components.h"
+#include "scanner/fingerprint/naming/name_components.h"
+#include "scanner/fingerprint/naming/seed_catalog.h"
 
 namespace pedigree::fingerprint {
 
 void add_fingerprints(report::Report& report, Facts facts, const unpack::Tree& /*tree*/) {
   report.components = merge_components(facts.components);
+  name_components(report.components, seed_catalog());
+  for (auto& w : version_conflicts(report.components)) report.warnings.push_back(std::move(w));
   report.binaries = std::move(facts.binaries);
 }
 
