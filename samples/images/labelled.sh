@@ -39,7 +39,8 @@ labelled_status() {
 
 # Builds labelled-$1 and labelled-$1-bare from packages $2... into $OUTDIR.
 build_labelled_arch() {
-  local arch=$1 root="$SAMPLES_WORK/labelled-$arch" debs=() pkg name
+  local arch=$1 debs=() pkg name
+  local root="$SAMPLES_WORK/labelled-$arch"
   shift
   rm -rf "$root"
   SOURCES="$SAMPLES_WORK/src/labelled-$arch.list"
