@@ -43,7 +43,12 @@ def reported(pedigree, image):
                          capture_output=True, text=True).stdout
     comps = json.loads(out)["components"]
     present = [c for c in comps if not c.get("relation") and c.get("version")]
-    return {(c["name"], c["version"]): c for c in present}
+    versionless = {c["name"] for c in comps if not c.get("relation") and not c.get("version")}
+    other = {}
+    for c in comps:
+        if c.get("relation") and c.get("version"):
+            other.setdefault(c["name"], []).append(f'{c["version"]} {c["relation"]}')
+    return {(c["name"], c["version"]): c for c in present}, versionless, other
 
 
 def evidence_kinds(c):
@@ -64,7 +69,7 @@ def main():
     print(f"{'image':<22} {'labels':>6} {'found':>6} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}")
     for d in dirs:
         labels = labels_of(os.path.join(d, "labels.tsv"))
-        got = reported(args.pedigree, os.path.join(d, "image.bin"))
+        got, versionless, second_copies = reported(args.pedigree, os.path.join(d, "image.bin"))
         scored = {k: c for k, c in got.items() if k[0] in names}
         tp = labels & scored.keys()
         fp = scored.keys() - labels
@@ -79,7 +84,10 @@ def main():
         for (n, v) in got:
             by_name.setdefault(n, []).append(v)
         for n, v in sorted(fn):
-            other = ", ".join(sorted(by_name.get(n, []))) or "not found"
+            seen = sorted(by_name.get(n, [])) + sorted(second_copies.get(n, []))
+            if n in versionless:
+                seen.append("without a version")
+            other = ", ".join(seen) or "not found"
             details.append(f"{os.path.basename(d)}: miss {n} {v} (reported: {other})")
         for n, v in sorted(fp):
             details.append(f"{os.path.basename(d)}: false positive {n} {v} ({evidence_kinds(scored[(n, v)])})")
