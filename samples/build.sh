@@ -3,6 +3,7 @@
 # architectures, packed with the tools device makers use.
 #
 # Usage: samples/build.sh [OUTDIR [IMAGE...]]   (default: build/samples, all images)
+#        samples/build.sh OUTDIR labelled     (the accuracy benchmark's images only)
 #
 # Each image lands in OUTDIR/<name>/ with manifest.tsv (what went in) and
 # sources.tsv (the .deb files it came from); see samples/README.md.
@@ -87,6 +88,12 @@ main() {
   mkdir -p "$SAMPLES_WORK/src"
   exec 9>"$SAMPLES_CACHE/.lock"
   flock 9
+  # The labelled benchmark images are built only when asked for by name.
+  if [ "${ONLY[*]}" = labelled ]; then
+    build_labelled
+    rm -rf "$SAMPLES_WORK"
+    return 0
+  fi
   fetch_all
   exec 9>&-
   # Parts several images share: kernels, boot loader, root file systems.

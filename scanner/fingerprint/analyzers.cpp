@@ -1,6 +1,7 @@
 #include "scanner/fingerprint/analyzers.h"
 
 #include "scanner/fingerprint/component_rules_analyzer.h"
+#include "scanner/fingerprint/metadata/metadata_analyzers.h"
 #include "scanner/security/crypto_analyzer.h"
 #include "scanner/security/system_analyzers.h"
 
@@ -13,7 +14,11 @@ const std::vector<const Analyzer*>& default_analyzers() {
   static const security::CryptoAnalyzer kCrypto;
   static const security::AccountsAnalyzer kAccounts;
   static const security::ServicesAnalyzer kServices;
-  static const std::vector<const Analyzer*> kAll = {&kComponentRules, &kCrypto, &kAccounts, &kServices};
+  static const std::vector<const Analyzer*> kAll = [] {
+    std::vector<const Analyzer*> all = {&kComponentRules, &kCrypto, &kAccounts, &kServices};
+    for (const Analyzer* a : metadata_analyzers()) all.push_back(a);
+    return all;
+  }();
   return kAll;
 }
 

@@ -9,7 +9,8 @@ namespace {
 
 auto hit_key(const ComponentHit& h) {
   const auto& e = h.evidence;
-  return std::tie(h.name, h.version, h.relation, e.origin, e.offset, e.kind, e.source, e.text, h.distro_version);
+  return std::tie(h.name, h.version, h.relation, e.origin, e.offset, e.kind, e.source, e.text, h.distro_version,
+                  h.purl);
 }
 
 }  // namespace

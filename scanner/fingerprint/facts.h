@@ -17,6 +17,7 @@ struct ComponentHit {
   std::string version;         ///< upstream version; empty when the evidence gives none
   std::string distro_version;  ///< full packaged version, from package databases only
   std::string relation;        ///< empty, "statically-linked" or "built-against"
+  std::string purl;            ///< package URL the evidence states (package databases); empty: from the catalog
   std::string file_sha256;     ///< hash of the file the hit is in (filled by the visitor)
   report::Evidence evidence;
 };

@@ -2,12 +2,16 @@
 
 #include "scanner/fingerprint/contained_hits.h"
 #include "scanner/fingerprint/merge_components.h"
+#include "scanner/fingerprint/naming/name_components.h"
+#include "scanner/fingerprint/naming/seed_catalog.h"
 #include "scanner/security/security_report.h"
 
 namespace pedigree::fingerprint {
 
 void add_fingerprints(report::Report& report, Facts facts, const unpack::Tree& tree) {
   report.components = merge_components(drop_contained_hits(std::move(facts.components), tree));
+  name_components(report.components, seed_catalog());
+  for (auto& w : version_conflicts(report.components)) report.warnings.push_back(std::move(w));
   report.binaries = std::move(facts.binaries);
   security::add_security(report, std::move(facts.security));
 }
