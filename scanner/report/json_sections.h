@@ -16,5 +16,7 @@ Json architectures_json(const Report& r);
 Json database_json(const Report& r);
 Json vulnerabilities_json(const Report& r);
 Json vendors_json(const Report& r);
+Json chipsets_json(const Report& r);
+Json network_json(const Report& r);
 
 }  // namespace pedigree::report
