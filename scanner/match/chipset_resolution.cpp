@@ -95,16 +95,30 @@ std::string confidence_of(const Candidate& c) {
   return "medium";
 }
 
-/// The longest of the family's models any evidence names.
-std::string model_of(const Candidate& c) {
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+/// Adds every raw evidence item that names one of the family's models, and
+/// returns the longest model named.
+std::string find_model(const report::Report& r, Candidate& c) {
   std::string best;
   for (const auto& m : c.info.models) {
-    std::string lower_model = m;
-    std::transform(lower_model.begin(), lower_model.end(), lower_model.begin(), ::tolower);
-    for (const auto& e : c.evidence) {
-      std::string v = e.value;
-      std::transform(v.begin(), v.end(), v.begin(), ::tolower);
-      if (contains_word(v, lower_model) && m.size() > best.size()) best = m;
+    std::string lower_model = lower(m);
+    for (const auto& e : r.chipset_evidence) {
+      const KindRule* rule = rule_of(e.kind);
+      if (rule == nullptr || rule->group == std::string_view("prefix")) continue;
+      if (!contains_word(lower(e.value), lower_model)) continue;
+      if (m.size() > best.size()) best = m;
+      bool known = std::any_of(c.evidence.begin(), c.evidence.end(), [&](const report::ChipsetEvidence& x) {
+        return x.kind == e.kind && x.value == e.value && x.origin == e.origin && x.offset == e.offset;
+      });
+      if (known) continue;
+      report::ChipsetEvidence copy = e;
+      copy.matched_key = m;
+      c.evidence.push_back(std::move(copy));
+      c.groups.insert(rule->group);
     }
   }
   return best;
@@ -140,7 +154,7 @@ report::Chipset to_chipset(const report::Report& r, Candidate& c, std::vector<re
   out.vendor = c.info.vendor;
   out.family = c.info.family;
   out.country = c.info.vendor_country;
-  out.model = model_of(c);
+  out.model = find_model(r, c);
   out.board = board_of(r, c);
   out.confidence = confidence_of(c);
   std::sort(c.evidence.begin(), c.evidence.end(), [](const auto& a, const auto& b) {

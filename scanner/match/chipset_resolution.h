@@ -11,7 +11,9 @@
 // symbols of a multi-platform kernel (one that enables many SoC families)
 // only corroborate a family found otherwise. Two families claiming the main
 // SoC with medium or high confidence are both reported, marked disputed,
-// with a warning.
+// with a warning. Evidence of any kind that names one of a found family's
+// models ("AM3358" in a bootloader banner) is added to that family and gives
+// the chipset its model.
 #pragma once
 
 #include "scanner/core/result.h"
@@ -23,7 +25,7 @@ namespace pedigree::match {
 
 /// A kernel configuration that enables more SoC families than this is a
 /// multi-platform build: its symbols corroborate, they do not identify.
-inline constexpr std::size_t kMaxKconfigFamilies = 3;
+inline constexpr std::size_t kMaxKconfigFamilies = 2;
 /// Most evidence items listed per chipset (the rest are counted in a warning).
 inline constexpr std::size_t kMaxEvidencePerChipset = 64;
 
