@@ -3,6 +3,7 @@
 #include <libfdt.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
 
 #include "scanner/fingerprint/text_scan.h"
@@ -28,9 +29,9 @@ void add(std::vector<report::ChipsetEvidence>& out, const char* kind, std::strin
   out.push_back(std::move(e));
 }
 
-/// Each string of a compatible list, and its vendor prefix.
+/// Each string of a compatible list, and its vendor prefix once per tree.
 void add_compatibles(std::vector<report::ChipsetEvidence>& out, const unpack::FdtTree& tree, int node, const char* kind,
-                     std::uint64_t base) {
+                     std::uint64_t base, std::set<std::string>& prefixes) {
   auto v = tree.prop(node, "compatible");
   if (!v) return;
   std::uint64_t at = base + tree.offset_of(v->data());
@@ -40,7 +41,9 @@ void add_compatibles(std::vector<report::ChipsetEvidence>& out, const unpack::Fd
     std::string_view one = list.substr(0, end);
     add(out, kind, one, at);
     auto comma = one.find(',');
-    if (comma != std::string_view::npos && comma > 0) add(out, "dt_prefix", one.substr(0, comma), at);
+    if (comma != std::string_view::npos && comma > 0 && prefixes.insert(std::string(one.substr(0, comma))).second) {
+      add(out, "dt_prefix", one.substr(0, comma), at);
+    }
     if (end == std::string_view::npos) break;
     at += end + 1;
     list.remove_prefix(end + 1);
@@ -55,12 +58,13 @@ std::vector<report::ChipsetEvidence> device_tree_evidence(ByteView data, std::ui
   std::vector<report::ChipsetEvidence> out;
   auto tree = unpack::FdtTree::open(data);
   if (!tree) return out;
-  add_compatibles(out, *tree, 0, "dt_compatible", base);
+  std::set<std::string> prefixes;
+  add_compatibles(out, *tree, 0, "dt_compatible", base, prefixes);
   if (auto v = tree->prop(0, "model")) {
     add(out, "dt_model", as_chars(*v).substr(0, as_chars(*v).find('\0')), base + tree->offset_of(v->data()));
   }
   for (int node = fdt_first_subnode(tree->fdt(), 0); node >= 0; node = fdt_next_subnode(tree->fdt(), node)) {
-    if (is_soc_node(tree->name(node))) add_compatibles(out, *tree, node, "dt_soc", base);
+    if (is_soc_node(tree->name(node))) add_compatibles(out, *tree, node, "dt_soc", base, prefixes);
   }
   return out;
 }

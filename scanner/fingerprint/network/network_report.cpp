@@ -9,12 +9,6 @@ namespace pedigree::fingerprint {
 
 namespace {
 
-/// True when `origin` is a file inside the layer `layer_origin`.
-bool is_inside(const std::string& origin, const std::string& layer_origin) {
-  return origin.size() > layer_origin.size() && origin.compare(0, layer_origin.size(), layer_origin) == 0 &&
-         origin[layer_origin.size()] == ' ';
-}
-
 std::vector<std::string> origins_of(const std::vector<Sighting>& seen) {
   std::vector<std::string> out;
   for (const auto& s : seen) out.push_back(s.origin);
@@ -24,18 +18,6 @@ std::vector<std::string> origins_of(const std::vector<Sighting>& seen) {
 }
 
 }  // namespace
-
-std::vector<Sighting> innermost(const std::vector<Sighting>& seen, const std::vector<report::Layer>& layers) {
-  std::vector<Sighting> out;
-  for (const auto& s : seen) {
-    bool repeated = std::any_of(layers.begin(), layers.end(), [&](const report::Layer& l) {
-      if (l.parent != s.origin || s.offset < l.offset || s.offset - l.offset >= l.size) return false;
-      return std::any_of(seen.begin(), seen.end(), [&](const Sighting& o) { return is_inside(o.origin, l.origin); });
-    });
-    if (!repeated) out.push_back(s);
-  }
-  return out;
-}
 
 report::Network merge_network(const std::vector<MacSighting>& macs, const std::vector<EndpointSighting>& endpoints,
                               const std::vector<report::Layer>& layers) {

@@ -9,21 +9,12 @@
 #include <vector>
 
 #include "scanner/fingerprint/facts.h"
+#include "scanner/fingerprint/sightings.h"
 #include "scanner/report/report.h"
 
 namespace pedigree::fingerprint {
 
 report::Network merge_network(const std::vector<MacSighting>& macs, const std::vector<EndpointSighting>& endpoints,
                               const std::vector<report::Layer>& layers);
-
-/// Where one value was seen.
-struct Sighting {
-  std::string origin;
-  std::uint64_t offset = 0;
-};
-
-/// `seen` without the sightings repeated by a file inside a layer (see above),
-/// in their order.
-std::vector<Sighting> innermost(const std::vector<Sighting>& seen, const std::vector<report::Layer>& layers);
 
 }  // namespace pedigree::fingerprint
