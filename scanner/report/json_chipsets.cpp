@@ -1,4 +1,7 @@
-// JSON for the chipsets the evidence points at.
+// JSON for the chipsets the evidence points at, and the boot banners seen.
+#include <map>
+#include <set>
+
 #include "scanner/report/json_sections.h"
 
 namespace pedigree::report {
@@ -29,6 +32,20 @@ Json chipsets_json(const Report& r) {
     for (const auto& e : c.evidence) evidence.push_back(evidence_json(e));
     j["evidence"] = std::move(evidence);
     out.push_back(std::move(j));
+  }
+  return out;
+}
+
+Json boot_banners_json(const Report& r) {
+  // Raw evidence, kept even when no database names a chipset from it: which
+  // bootloader and kernel builds the image carries, and where.
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> banners;
+  for (const auto& e : r.chipset_evidence) {
+    if (e.kind == "bootloader" || e.kind == "kernel") banners[{e.kind, e.value}].insert(e.origin);
+  }
+  Json out = Json::array();
+  for (const auto& [kv, origins] : banners) {
+    out.push_back({{"kind", kv.first}, {"value", kv.second}, {"origins", Json(origins)}});
   }
   return out;
 }

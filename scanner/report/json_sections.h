@@ -17,6 +17,7 @@ Json database_json(const Report& r);
 Json vulnerabilities_json(const Report& r);
 Json vendors_json(const Report& r);
 Json chipsets_json(const Report& r);
+Json boot_banners_json(const Report& r);
 Json network_json(const Report& r);
 
 }  // namespace pedigree::report

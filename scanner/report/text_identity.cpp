@@ -48,6 +48,17 @@ void chipsets_section(std::string& out, const Report& r, bool color, std::size_t
   out += "\n";
 }
 
+void banners_section(std::string& out, const Report& r, bool color) {
+  std::set<std::string> banners;
+  for (const auto& e : r.chipset_evidence) {
+    if (e.kind == "bootloader" || e.kind == "kernel") banners.insert(e.value);
+  }
+  if (banners.empty()) return;
+  out += paint(color, "1", fmt::format("Boot banners ({})", banners.size())) + "\n";
+  for (const auto& b : banners) out += "  " + b + "\n";
+  out += "\n";
+}
+
 void macs_section(std::string& out, const Report& r, bool color, std::size_t max_rows) {
   const auto& macs = r.network.mac_addresses;
   if (macs.empty()) return;
@@ -86,6 +97,7 @@ void endpoints_section(std::string& out, const Report& r, bool color, std::size_
 
 void identity_sections(std::string& out, const Report& r, bool color, std::size_t max_rows) {
   chipsets_section(out, r, color, max_rows);
+  banners_section(out, r, color);
   macs_section(out, r, color, max_rows);
   endpoints_section(out, r, color, max_rows);
 }

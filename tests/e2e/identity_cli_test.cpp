@@ -148,3 +148,43 @@ TEST_SUITE("cli") {
 
 }  // namespace
 }  // namespace pedigree
+
+namespace pedigree {
+namespace {
+
+/// The version column of a package in a sample's sources.tsv.
+std::string package_field(const std::string& sample, const std::string& package, int column) {
+  std::ifstream in(test::sample_path(sample, "sources.tsv"));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(package, 0) != 0) continue;
+    std::size_t start = 0;
+    for (int i = 0; i < column; ++i) start = line.find('\t', start) + 1;
+    return line.substr(start, line.find('\t', start) - start);
+  }
+  return {};
+}
+
+TEST_SUITE("cli") {
+  TEST_CASE("cli identity: the banners of Debian's U-Boot SPL, U-Boot and armmp kernel in the NAND dump") {
+    Json r = scan_json("arm-nand", "image.bin");
+    std::string uboot = package_field("arm-nand", "u-boot-omap", 1);
+    std::string kernel = package_field("arm-nand", "linux-image-", 0).substr(std::string("linux-image-").size());
+    REQUIRE(!uboot.empty());
+    REQUIRE(!kernel.empty());
+    bool spl = false, proper = false, linux = false;
+    for (const auto& b : r["boot_banners"]) {
+      std::string v = b["value"];
+      spl = spl || v.rfind("U-Boot SPL " + uboot + " (", 0) == 0;
+      proper = proper || (v.rfind("U-Boot " + uboot + " (", 0) == 0 &&
+                          b["origins"].front() == "image.bin @0xc0000 fit → /firmware-1");
+      linux = linux || (b["kind"] == "kernel" && v.rfind("Linux version " + kernel + " ", 0) == 0);
+    }
+    CHECK(spl);
+    CHECK(proper);
+    CHECK(linux);
+  }
+}
+
+}  // namespace
+}  // namespace pedigree
