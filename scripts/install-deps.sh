@@ -12,6 +12,8 @@ packages=(
   libzstd-dev liblz4-dev libbz2-dev libfdt-dev libelf-dev libsimdjson-dev libcrypt-dev
   # data sources imported into the provenance database
   ieee-data pci.ids usb.ids ca-certificates openssl
+  # compiled into the scanner: registrable domains of hosts
+  publicsuffix
   # tools that build sample images the way vendors do
   squashfs-tools mtd-utils u-boot-tools device-tree-compiler cpio xz-utils bzip2 lz4 zstd lzop
   gzip zip p7zip-full xorriso binutils binutils-mipsel-linux-gnu dpkg-dev util-linux-extra mkbootimg

@@ -54,6 +54,7 @@ KEYS = {
     "list_entries.csv": (["list", "entity"], True),
     "lists.csv": (["list"], True),
     "chipsets.csv": (["vendor", "family"], True),
+    "domains.csv": (["domain"], True),
     "cves.csv": (["id"], True),
     "cve_ranges.csv": (["id", "component"], False),  # one CVE may have several ranges
 }
@@ -250,6 +251,8 @@ def check_references(tables, vendor_names, problems):
             problems.add(f"component_aliases.csv:{number}", f"cpe alias {rec['alias']!r} is not vendor:product")
         if rec["kind"] == "soname" and ".so" not in rec["alias"]:
             problems.add(f"component_aliases.csv:{number}", f"soname {rec['alias']!r} has no .so")
+    for number, rec in tables.get("domains.csv", []):
+        need("domains.csv", number, "vendor", rec["vendor"], vendor_names, have_vendors)
     for number, rec in tables.get("lists.csv", []):
         if rec["jurisdiction"] not in JURISDICTIONS:
             problems.add(f"lists.csv:{number}", f"jurisdiction {rec['jurisdiction']!r} is not ISO alpha-2 or EU")

@@ -87,6 +87,14 @@ struct CaInfo {
   std::string not_after;
 };
 
+/// The vendor that operates a registrable domain (db/seed/domains.csv).
+struct DomainOwner {
+  std::string domain;
+  std::string vendor;
+  std::string vendor_country;  ///< empty when the vendor is not in vendors.csv
+  std::string role;            ///< cloud, iot-platform, update, telemetry, ntp
+};
+
 class ProvenanceDb {
  public:
   /// Opens `path` read-only; a missing file, a file that is not a Pedigree
@@ -108,6 +116,8 @@ class ProvenanceDb {
   Result<std::vector<ChipsetCandidate>> chipsets(ChipsetKey kind, std::string_view value);
   /// Every key of a kind, sorted (for building a matcher over file contents).
   Result<std::vector<std::string>> chipset_keys(ChipsetKey kind);
+  /// By registrable domain ("aliyuncs.com"), lower case.
+  Result<std::optional<DomainOwner>> domain_owner(std::string_view domain);
   /// Hex with or without ':' separators, any case.
   Result<std::vector<CaInfo>> ca_by_sha256(std::string_view sha256);
   /// Subject organisation, ignoring case.

@@ -7,6 +7,7 @@ namespace pedigree::db {
 Status load_core_seed(Database& db, const std::string& dir, SeedLog& log) {
   if (auto st = load_vendor_seed(db, dir, log); !st) return st;
   if (auto st = load_chipset_seed(db, dir, log); !st) return st;
+  if (auto st = load_domain_seed(db, dir, log); !st) return st;
   return load_component_seed(db, dir, log);
 }
 

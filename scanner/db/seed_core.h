@@ -15,6 +15,8 @@ namespace pedigree::db {
 Status load_vendor_seed(Database& db, const std::string& dir, SeedLog& log);
 /// chipsets.csv.
 Status load_chipset_seed(Database& db, const std::string& dir, SeedLog& log);
+/// domains.csv.
+Status load_domain_seed(Database& db, const std::string& dir, SeedLog& log);
 /// components.csv, component_aliases.csv.
 Status load_component_seed(Database& db, const std::string& dir, SeedLog& log);
 

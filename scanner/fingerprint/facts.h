@@ -3,6 +3,7 @@
 // every file and sorts them, so the result does not depend on thread timing.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,10 +23,37 @@ struct ComponentHit {
   report::Evidence evidence;
 };
 
+// ---- Chipset evidence and network identity ------------------------------
+
+/// A MAC address assigned to a key in a configuration, environment or binary.
+struct MacSighting {
+  std::string address;  ///< upper case, ':'-separated
+  std::string context;  ///< the key it was assigned to ("option macaddr", "ethaddr")
+  std::string origin;
+  std::uint64_t offset = 0;
+};
+
+/// A URL, host name or IP address found in a file.
+struct EndpointSighting {
+  std::string value;  ///< the URL as written, or the host / address
+  std::string kind;   ///< url, host, ip
+  std::string scheme;
+  std::string host;  ///< lower case
+  std::string origin;
+  std::uint64_t offset = 0;
+};
+
 struct Facts {
   std::vector<ComponentHit> components;
   std::vector<report::Binary> binaries;
   SecurityFacts security;
+  // Chipset evidence and network identity.
+  std::vector<report::ChipsetEvidence> chipset_evidence;
+  std::vector<MacSighting> macs;
+  std::vector<EndpointSighting> endpoints;
+
+  /// True when no analyzer added anything.
+  bool empty() const;
 
   void append(Facts&& other);
   /// Orders every list by a total key so that equal inputs give equal output.

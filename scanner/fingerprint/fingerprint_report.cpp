@@ -4,6 +4,8 @@
 #include "scanner/fingerprint/merge_components.h"
 #include "scanner/fingerprint/naming/name_components.h"
 #include "scanner/fingerprint/naming/seed_catalog.h"
+#include "scanner/fingerprint/network/network_report.h"
+#include "scanner/fingerprint/sightings.h"
 #include "scanner/security/security_report.h"
 
 namespace pedigree::fingerprint {
@@ -14,6 +16,8 @@ void add_fingerprints(report::Report& report, Facts facts, const unpack::Tree& t
   for (auto& w : version_conflicts(report.components)) report.warnings.push_back(std::move(w));
   report.binaries = std::move(facts.binaries);
   security::add_security(report, std::move(facts.security));
+  report.chipset_evidence = innermost_evidence(std::move(facts.chipset_evidence), report.layers);
+  report.network = merge_network(facts.macs, facts.endpoints, report.layers);
 }
 
 }  // namespace pedigree::fingerprint

@@ -7,6 +7,8 @@
 #include "scanner/db/data_sources.h"
 #include "scanner/db/migrations.h"
 #include "scanner/db/vuln_lookup.h"
+#include "scanner/match/chipset_resolution.h"
+#include "scanner/match/network_match.h"
 #include "scanner/match/vendor_book.h"
 
 namespace pedigree::match {
@@ -103,6 +105,10 @@ Status attach_provenance(report::Report& r, db::ProvenanceDb& db) {
   if (!st) return st;
   VendorBook vendors(db);
   st = attach_suppliers(r, db, vendors);
+  if (!st) return st;
+  st = resolve_chipsets(r, db, vendors);
+  if (!st) return st;
+  st = attach_network(r, db, vendors);
   if (!st) return st;
   r.vendors = vendors.take();
   return Ok{};

@@ -27,13 +27,15 @@ auto list_key(const report::ListHit& l) { return std::tie(l.list, l.via, l.entit
 
 }  // namespace
 
-Status VendorBook::add(const std::string& vendor, report::VendorRole role) {
+Status VendorBook::add(const std::string& vendor, report::VendorRole role) { return add(vendor, std::move(role), {}); }
+
+Status VendorBook::add(const std::string& vendor, report::VendorRole role, const std::string& country) {
   auto info = db_.vendor(vendor);
   if (!info) return info.error();
   std::string key = *info ? (*info)->name : vendor;
   auto it = vendors_.find(key);
   if (it == vendors_.end()) {
-    report::Vendor v = *info ? vendor_from_db(**info) : report::Vendor{.name = vendor};
+    report::Vendor v = *info ? vendor_from_db(**info) : report::Vendor{.name = vendor, .country = country};
     it = vendors_.emplace(key, std::move(v)).first;
   }
   it->second.roles.push_back(std::move(role));

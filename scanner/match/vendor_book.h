@@ -18,6 +18,9 @@ class VendorBook {
   /// Records that `vendor` (a name or alias) plays `role`. Names the database
   /// does not know are kept as they are, without a country.
   Status add(const std::string& vendor, report::VendorRole role);
+  /// As add; `country` is used when the database does not know the vendor
+  /// (an IEEE registry organisation keeps the registry's country).
+  Status add(const std::string& vendor, report::VendorRole role, const std::string& country);
   /// Every vendor seen, sorted by name, roles and list entries sorted.
   std::vector<report::Vendor> take();
 

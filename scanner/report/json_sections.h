@@ -18,5 +18,8 @@ Json vulnerabilities_json(const Report& r);
 Json vendors_json(const Report& r);
 /// certificates, keys, credentials, services, permissions, findings (json_security.cpp).
 void add_security_sections(Json& j, const Report& r);
+Json chipsets_json(const Report& r);
+Json boot_banners_json(const Report& r);
+Json network_json(const Report& r);
 
 }  // namespace pedigree::report

@@ -87,6 +87,9 @@ std::string to_json(const Report& r, const Limits& limits) {
   j["architectures"] = architectures_json(r);
   j["components"] = components_json(r);
   j["binaries"] = binaries_json(r);
+  j["chipsets"] = chipsets_json(r);
+  j["boot_banners"] = boot_banners_json(r);
+  j["network"] = network_json(r);
   j["vendors"] = vendors_json(r);
   j["vulnerabilities"] = vulnerabilities_json(r);
   add_security_sections(j, r);

@@ -262,6 +262,63 @@ struct Counts {
   std::uint32_t max_depth = 0;
 };
 
+// ---- Chipsets and network identity -------------------------------------
+
+/// One sighting of something that identifies hardware: a device-tree
+/// compatible, a kernel config symbol, a banner, a firmware blob's path...
+struct ChipsetEvidence {
+  std::string
+      kind;  ///< dt_compatible, dt_model, dt_soc, kconfig, bootloader, kernel, module, firmware, library, pci, usb
+  std::string value;   ///< what was seen ("ti,am33xx", "CONFIG_SOC_AM33XX", "14e4:43a0")
+  std::string origin;  ///< origin chain of the file it was found in
+  std::uint64_t offset = 0;
+  std::string matched_key;  ///< the database key it matched (filled by the match step)
+  std::string name;         ///< PCI/USB vendor and device names from pci.ids/usb.ids
+};
+
+/// A chipset the evidence points at: the main SoC, a Wi-Fi or Bluetooth chip, a modem.
+struct Chipset {
+  std::string role;    ///< soc, wifi, bluetooth, modem
+  std::string vendor;  ///< vendors.csv name
+  std::string family;
+  std::string model;       ///< most specific model named by the evidence; empty when none
+  std::string board;       ///< device-tree model of the board, when one was seen
+  std::string country;     ///< the vendor's, ISO 3166-1 alpha-2
+  std::string confidence;  ///< high (independent kinds agree), medium (one strong key), low (a bare string)
+  bool disputed = false;   ///< another family claims the same role with as strong evidence
+  std::vector<ChipsetEvidence> evidence;  ///< sorted by kind, value, origin, offset
+};
+
+/// A MAC address found in a configuration or binary.
+struct MacAddress {
+  std::string address;  ///< "00:90:4C:12:34:56"
+  std::string origin;   ///< first file it was seen in
+  std::uint64_t offset = 0;
+  std::string context;               ///< the key it was assigned to ("option macaddr", "ethaddr")
+  std::vector<std::string> origins;  ///< every file it was seen in, sorted
+  std::string organization;          ///< IEEE registry assignee (match step)
+  std::string country;
+  std::string registry;  ///< MA-L, MA-M, MA-S
+  std::string prefix;
+};
+
+/// A host, URL or IP address a binary or configuration talks to.
+struct Endpoint {
+  std::string value;                 ///< the URL as written, or the host / IP address
+  std::string kind;                  ///< url, host, ip
+  std::string scheme;                ///< http, https, mqtts, ntp... (urls only)
+  std::string host;                  ///< lower case
+  std::string registrable_domain;    ///< eTLD+1 by the Public Suffix List; empty for IPs
+  std::string tld_country;           ///< ISO 3166-1 alpha-2 suggested by a country-code TLD
+  std::string owner;                 ///< vendor the database attributes the domain to (match step)
+  std::vector<std::string> origins;  ///< sorted
+};
+
+struct Network {
+  std::vector<MacAddress> mac_addresses;  ///< sorted by address
+  std::vector<Endpoint> endpoints;        ///< sorted by host, value
+};
+
 struct Report {
   std::string tool_version;
   Image image;
@@ -284,6 +341,10 @@ struct Report {
   std::vector<Service> services;          ///< sorted by origin, line
   std::vector<FilePermissionIssue> permission_issues;  ///< sorted by origin
   std::vector<Finding> findings;                       ///< most severe first, then by id
+  // Chipsets and network identity.
+  std::vector<ChipsetEvidence> chipset_evidence;  ///< raw, resolved into `chipsets` by the match step
+  std::vector<Chipset> chipsets;                  ///< sorted by role, vendor, family
+  Network network;
 };
 
 }  // namespace pedigree::report

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "scanner/report/text_fingerprint.h"
+#include "scanner/report/text_identity.h"
 #include "scanner/report/text_provenance.h"
 #include "scanner/report/text_security.h"
 
@@ -92,6 +93,7 @@ std::string to_text(const Report& r, const TextOptions& options) {
       st.bold("Contents"), c.files, c.dirs, c.symlinks, c.hardlinks, c.specials, c.layers, c.max_depth,
       human_size(c.bytes_extracted), human_size(c.unknown_bytes), human_size(c.padding_bytes));
   fingerprint_sections(out, r, options.color, options.max_rows);
+  identity_sections(out, r, options.color, options.max_rows);
   provenance_sections(out, r, options.color, options.max_rows);
   regions_section(out, r, st, options.max_rows);
   warnings_section(out, r, st, options.max_rows);
