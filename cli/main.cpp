@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <array>
 #include <cstdio>
+#include <ctime>
 #include <exception>
 #include <iostream>
 
@@ -12,7 +14,9 @@
 
 #include "cli/options.h"
 #include "scanner/report/atomic_file.h"
+#include "scanner/report/cyclonedx_writer.h"
 #include "scanner/report/json_writer.h"
+#include "scanner/report/spdx_writer.h"
 #include "scanner/report/text_writer.h"
 #include "scanner/scan.h"
 #include "scanner/unpack/disk_writer.h"
@@ -31,11 +35,52 @@ struct CommonArgs {
   Limits limits;
   std::string max_total = "4G";
   std::string max_file = "1G";
+  std::string now;  ///< --now YYYY-MM-DD; today (UTC) when empty
 };
+
+/// Every report format: its -o name and the writer that renders it.
+struct OutputFormat {
+  std::string_view name;
+  std::string (*render)(const report::Report&, const CommonArgs&, bool to_terminal);
+};
+const std::array<OutputFormat, 4> kFormats{{
+    {"text",
+     [](const report::Report& r, const CommonArgs&, bool tty) {
+       return report::to_text(r, {tty, 20});
+     }},
+    {"json", [](const report::Report& r, const CommonArgs& a, bool) { return report::to_json(r, a.limits); }},
+    {"cyclonedx", [](const report::Report& r, const CommonArgs&, bool) { return report::to_cyclonedx(r); }},
+    {"spdx", [](const report::Report& r, const CommonArgs&, bool) { return report::to_spdx(r); }},
+}};
+
+const OutputFormat* find_format(std::string_view name) {
+  for (const auto& f : kFormats) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+/// "YYYY-MM-DD" with digits where they belong; the calendar itself is not checked.
+bool looks_like_date(const std::string& d) {
+  static constexpr std::string_view kShape = "dddd-dd-dd";
+  if (d.size() != kShape.size()) return false;
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    if ((kShape[i] == 'd') != (d[i] >= '0' && d[i] <= '9') || (kShape[i] == '-' && d[i] != '-')) return false;
+  }
+  return true;
+}
+
+std::string today_utc() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return fmt::format("{:04}-{:02}-{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
 
 void add_common(CLI::App& cmd, CommonArgs& a) {
   cmd.add_option("IMAGE", a.image, "Firmware image to read")->required();
-  cmd.add_option("-o,--output", a.outputs, "Report FORMAT[=PATH]: text (default, to stdout) or json");
+  cmd.add_option("-o,--output", a.outputs, "Report FORMAT[=PATH]: text (default, to stdout), json, cyclonedx or spdx");
+  cmd.add_option("--now", a.now, "Reference date YYYY-MM-DD for dated output (default: today, UTC)");
   cmd.add_flag("-q,--quiet", a.quiet, "Print nothing but errors");
   cmd.add_option("--jobs", a.limits.jobs, "Worker threads (default: one per core)");
   cmd.add_option("--max-depth", a.limits.max_depth, "Deepest nesting of containers")->capture_default_str();
@@ -57,6 +102,10 @@ bool finish_limits(CommonArgs& a) {
   }
   a.limits.max_total_bytes = *total;
   a.limits.max_file_bytes = *file;
+  if (!a.now.empty() && !looks_like_date(a.now)) {
+    std::cerr << "pedigree: --now takes a date YYYY-MM-DD\n";
+    return false;
+  }
   return true;
 }
 
@@ -64,16 +113,15 @@ int write_outputs(const report::Report& r, const CommonArgs& a, bool default_tex
   std::vector<OutputSpec> specs;
   for (const auto& o : a.outputs) {
     auto spec = parse_output_spec(o);
-    if (!spec || (spec->format != "text" && spec->format != "json")) {
-      std::cerr << "pedigree: bad output '" << o << "': use text[=PATH] or json[=PATH]\n";
+    if (!spec || find_format(spec->format) == nullptr) {
+      std::cerr << "pedigree: bad output '" << o << "': use FORMAT[=PATH], FORMAT one of text, json, cyclonedx, spdx\n";
       return kExitUsage;
     }
     specs.push_back(*spec);
   }
   if (specs.empty() && default_text && !a.quiet) specs.push_back({"text", ""});
   for (const auto& s : specs) {
-    std::string body =
-        s.format == "json" ? report::to_json(r, a.limits) : report::to_text(r, {s.path.empty() && isatty(1) != 0, 20});
+    std::string body = find_format(s.format)->render(r, a, s.path.empty() && isatty(1) != 0);
     if (s.path.empty()) {
       std::fwrite(body.data(), 1, body.size(), stdout);
       continue;
@@ -94,6 +142,7 @@ int run_scan(CommonArgs& a, unpack::NodeVisitor* visitor, bool default_text) {
     std::cerr << "pedigree: cannot read " << r.error().message << "\n";
     return kExitUsage;
   }
+  r->reference_date = a.now.empty() ? today_utc() : a.now;
   return write_outputs(*r, a, default_text);
 }
 

@@ -79,6 +79,7 @@ std::string to_json(const Report& r, const Limits& limits) {
   j["image"] = {{"path", r.image.path}, {"name", r.image.name}, {"sha256", r.image.sha256}, {"size", r.image.size}};
   if (!r.image.format.empty()) j["image"]["format"] = r.image.format;
   j["scan"] = {{"limits", limits_json(limits)}};
+  if (!r.reference_date.empty()) j["scan"]["reference_date"] = r.reference_date;
   j["layers"] = layers_json(r);
   j["files"] = files_json(r);
   j["unknown_regions"] = regions_json(r);

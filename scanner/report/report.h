@@ -111,6 +111,7 @@ struct Counts {
 
 struct Report {
   std::string tool_version;
+  std::string reference_date;  ///< YYYY-MM-DD used for dated output (SBOM creation time); empty when none was set
   Image image;
   std::vector<Layer> layers;
   std::vector<File> files;

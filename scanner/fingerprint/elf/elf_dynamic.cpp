@@ -105,7 +105,9 @@ ElfDynamic read_elf_dynamic(ByteView data, const ElfFile& f) {
   if (src.from_segment) src.strings = strings_from_segment(data, f, entries);
   for (const auto& e : entries) {
     switch (e.tag) {
-      case kDtNeeded: d.needed.push_back(string_at(src.strings, e.value)); break;
+      case kDtNeeded:
+        if (auto name = string_at(src.strings, e.value); !name.empty()) d.needed.push_back(std::move(name));
+        break;
       case kDtSoname: d.soname = string_at(src.strings, e.value); break;
       case kDtRpath: d.rpath = split_paths(string_at(src.strings, e.value)); break;
       case kDtRunpath: d.runpath = split_paths(string_at(src.strings, e.value)); break;
