@@ -76,7 +76,8 @@ std::string dynamic64(bool big, const std::vector<std::pair<std::uint64_t, std::
     w.put(i * 16, entries[i].first, 8);
     w.put(i * 16 + 8, entries[i].second, 8);
   }
-  w.put(entries.size() * 16, 0, 16);  // DT_NULL
+  w.put(entries.size() * 16, 0, 8);  // DT_NULL
+  w.put(entries.size() * 16 + 8, 0, 8);
   return w.bytes;
 }
 
