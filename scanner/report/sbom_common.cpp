@@ -43,7 +43,9 @@ std::map<std::string, std::vector<std::string>> libraries_by_name(const Report& 
 std::string name_uuid(std::string_view name) {
   std::string h = sha256_hex(as_bytes(name)).substr(0, kUuidHexDigits);
   h[12] = kUuidVersion;
-  h[16] = kVariantDigits[static_cast<std::size_t>(std::stoi(h.substr(16, 1), nullptr, 16)) & 3];
+  // The digit's low two bits survive; the variant sets the top two.
+  auto digit = static_cast<std::size_t>(h[16] <= '9' ? h[16] - '0' : h[16] - 'a' + 10);
+  h[16] = kVariantDigits[digit & 3];
   return fmt::format("{}-{}-{}-{}-{}", h.substr(0, 8), h.substr(8, 4), h.substr(12, 4), h.substr(16, 4), h.substr(20));
 }
 
