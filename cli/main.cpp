@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <array>
 #include <cstdio>
+#include <ctime>
 #include <exception>
 #include <iostream>
 #include <optional>
@@ -19,7 +21,9 @@
 #include "scanner/db/provenance.h"
 #include "scanner/match/provenance_match.h"
 #include "scanner/report/atomic_file.h"
+#include "scanner/report/cyclonedx_writer.h"
 #include "scanner/report/json_writer.h"
+#include "scanner/report/spdx_writer.h"
 #include "scanner/report/text_writer.h"
 #include "scanner/scan.h"
 #include "scanner/unpack/disk_writer.h"
@@ -45,9 +49,31 @@ struct CommonArgs {
   std::string now;        ///< --now YYYY-MM-DD; empty: today (UTC)
 };
 
+/// Every report format: its -o name and the writer that renders it.
+struct OutputFormat {
+  std::string_view name;
+  std::string (*render)(const report::Report&, const CommonArgs&, bool to_terminal);
+};
+const std::array<OutputFormat, 4> kFormats{{
+    {"text",
+     [](const report::Report& r, const CommonArgs&, bool tty) {
+       return report::to_text(r, {tty, 20});
+     }},
+    {"json", [](const report::Report& r, const CommonArgs& a, bool) { return report::to_json(r, a.limits); }},
+    {"cyclonedx", [](const report::Report& r, const CommonArgs&, bool) { return report::to_cyclonedx(r); }},
+    {"spdx", [](const report::Report& r, const CommonArgs&, bool) { return report::to_spdx(r); }},
+}};
+
+const OutputFormat* find_format(std::string_view name) {
+  for (const auto& f : kFormats) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
 void add_common(CLI::App& cmd, CommonArgs& a) {
   cmd.add_option("IMAGE", a.image, "Firmware image to read")->required();
-  cmd.add_option("-o,--output", a.outputs, "Report FORMAT[=PATH]: text (default, to stdout) or json");
+  cmd.add_option("-o,--output", a.outputs, "Report FORMAT[=PATH]: text (default, to stdout), json, cyclonedx or spdx");
   cmd.add_flag("-q,--quiet", a.quiet, "Print nothing but errors");
   cmd.add_option("--jobs", a.limits.jobs, "Worker threads (default: one per core)");
   cmd.add_option("--max-depth", a.limits.max_depth, "Deepest nesting of containers")->capture_default_str();
@@ -57,7 +83,8 @@ void add_common(CLI::App& cmd, CommonArgs& a) {
   cmd.add_option("--max-ratio", a.limits.max_ratio, "Largest compression ratio of one stream")->capture_default_str();
   cmd.add_option("--max-files", a.limits.max_files, "Most files extracted in all")->capture_default_str();
   cmd.add_option("--timeout", a.limits.max_seconds, "Seconds before unpacking stops (0: none)")->capture_default_str();
-  cmd.add_option("--now", a.now, "Reference date YYYY-MM-DD for certificate expiry (default: today, UTC)");
+  cmd.add_option("--now", a.now,
+                 "Reference date YYYY-MM-DD for certificate expiry and dated output (default: today, UTC)");
 }
 
 /// Fills the size limits from their text; false (with a message) when malformed.
@@ -81,16 +108,15 @@ int write_outputs(const report::Report& r, const CommonArgs& a, bool default_tex
   std::vector<OutputSpec> specs;
   for (const auto& o : a.outputs) {
     auto spec = parse_output_spec(o);
-    if (!spec || (spec->format != "text" && spec->format != "json")) {
-      std::cerr << "pedigree: bad output '" << o << "': use text[=PATH] or json[=PATH]\n";
+    if (!spec || find_format(spec->format) == nullptr) {
+      std::cerr << "pedigree: bad output '" << o << "': use FORMAT[=PATH], FORMAT one of text, json, cyclonedx, spdx\n";
       return kExitUsage;
     }
     specs.push_back(*spec);
   }
   if (specs.empty() && default_text && !a.quiet) specs.push_back({"text", ""});
   for (const auto& s : specs) {
-    std::string body =
-        s.format == "json" ? report::to_json(r, a.limits) : report::to_text(r, {s.path.empty() && isatty(1) != 0, 20});
+    std::string body = find_format(s.format)->render(r, a, s.path.empty() && isatty(1) != 0);
     if (s.path.empty()) {
       std::fwrite(body.data(), 1, body.size(), stdout);
       continue;

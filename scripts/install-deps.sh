@@ -19,7 +19,10 @@ packages=(
   gzip zip p7zip-full xorriso binutils binutils-mipsel-linux-gnu dpkg-dev util-linux-extra mkbootimg
   # tests and benchmarks
   python3 python3-jsonschema openssl binwalk hyperfine yara sqlite3 clang-format clang-tidy clang libclang-rt-14-dev
+  checksec nodejs
 )
+# npm runs the SBOM validators (tests/validators); some Node.js builds ship it inside nodejs.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

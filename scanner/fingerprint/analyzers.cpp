@@ -6,6 +6,7 @@
 #include "scanner/fingerprint/chipset/kernel_config.h"
 #include "scanner/fingerprint/chipset/module_aliases.h"
 #include "scanner/fingerprint/component_rules_analyzer.h"
+#include "scanner/fingerprint/elf/elf_analyzer.h"
 #include "scanner/fingerprint/metadata/metadata_analyzers.h"
 #include "scanner/fingerprint/network/endpoints.h"
 #include "scanner/fingerprint/network/mac_addresses.h"
@@ -17,6 +18,7 @@ namespace pedigree::fingerprint {
 const std::vector<const Analyzer*>& default_analyzers() {
   // One line per analyzer; each is a function-local static so that costly
   // set-up (compiling rules) happens once, on first use.
+  static const ElfAnalyzer kElf;
   static const ComponentRulesAnalyzer kComponentRules(builtin_component_rules());
   static const security::CryptoAnalyzer kCrypto;
   static const security::AccountsAnalyzer kAccounts;
@@ -29,9 +31,9 @@ const std::vector<const Analyzer*>& default_analyzers() {
   static const MacAddressAnalyzer kMacs;
   static const EndpointAnalyzer kEndpoints;
   static const std::vector<const Analyzer*> kAll = [] {
-    std::vector<const Analyzer*> all = {&kComponentRules, &kCrypto,       &kAccounts,      &kServices,      &kDtb,
-                                        &kBanners,        &kKernelConfig, &kModuleAliases, &kHardwareFiles, &kMacs,
-                                        &kEndpoints};
+    std::vector<const Analyzer*> all = {&kElf,  &kComponentRules, &kCrypto,       &kAccounts,      &kServices,
+                                        &kDtb,  &kBanners,        &kKernelConfig, &kModuleAliases, &kHardwareFiles,
+                                        &kMacs, &kEndpoints};
     for (const Analyzer* a : metadata_analyzers()) all.push_back(a);
     return all;
   }();

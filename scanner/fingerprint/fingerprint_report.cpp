@@ -1,6 +1,7 @@
 #include "scanner/fingerprint/fingerprint_report.h"
 
 #include "scanner/fingerprint/contained_hits.h"
+#include "scanner/fingerprint/elf/architectures.h"
 #include "scanner/fingerprint/merge_components.h"
 #include "scanner/fingerprint/naming/name_components.h"
 #include "scanner/fingerprint/naming/seed_catalog.h"
@@ -18,6 +19,7 @@ void add_fingerprints(report::Report& report, Facts facts, const unpack::Tree& t
   security::add_security(report, std::move(facts.security));
   report.chipset_evidence = innermost_evidence(std::move(facts.chipset_evidence), report.layers);
   report.network = merge_network(facts.macs, facts.endpoints, report.layers);
+  report.architectures = summarise_architectures(report.binaries);
 }
 
 }  // namespace pedigree::fingerprint

@@ -16,12 +16,32 @@ std::string version_text(const Component& c) {
   return v;
 }
 
+/// One line on how many programs and libraries lack each protection; kernel
+/// modules and object files (type rel) are left out: the protections are the loader's.
+std::string hardening_line(const Report& r) {
+  std::size_t linked = 0, no_nx = 0, no_pie = 0, no_relro = 0, no_canary = 0;
+  for (const auto& b : r.binaries) {
+    if (b.type != "exec" && b.type != "dyn") continue;
+    ++linked;
+    no_nx += b.nx ? 0 : 1;
+    no_pie += b.pie == "no" ? 1 : 0;
+    no_relro += b.relro == "none" ? 1 : 0;
+    no_canary += b.canary ? 0 : 1;
+  }
+  if (linked == 0) return {};
+  return fmt::format(
+      "  Hardening: {} programs and libraries; without NX {}, without PIE {}, without RELRO {}, "
+      "without stack canary {}\n",
+      linked, no_nx, no_pie, no_relro, no_canary);
+}
+
 }  // namespace
 
 void fingerprint_sections(std::string& out, const Report& r, bool color, std::size_t max_rows) {
   if (!r.architectures.empty()) {
     out += bold(color, "Architecture") + "\n";
     for (const auto& a : r.architectures) out += fmt::format("  {}\n", a);
+    out += hardening_line(r);
     out += "\n";
   }
   if (r.components.empty()) return;

@@ -10,8 +10,6 @@
 namespace pedigree::unpack {
 namespace {
 
-constexpr std::uint64_t kMaxInterpreter = 4096;
-
 std::string machine_name(std::uint16_t m) {
   static constexpr std::array<std::pair<std::uint16_t, std::string_view>, 30> kNames{{
       {2, "SPARC"},        {3, "x86"},      {4, "m68k"},       {8, "MIPS"},      {10, "MIPS"},       {15, "PA-RISC"},
@@ -50,15 +48,6 @@ std::string type_name(std::uint16_t t) {
     case 4: return "CORE";
     default: return fmt::format("type {}", t);
   }
-}
-
-std::string interpreter(ByteView data, const ElfFile& f) {
-  for (const auto& s : f.segments) {
-    if (s.type != kPtInterp) continue;
-    auto path = as_chars(slice(data, s.offset, std::min(s.filesz, kMaxInterpreter)));
-    return std::string(path.substr(0, path.find('\0')));
-  }
-  return {};
 }
 
 // True when a symbol table names `linux_banner`, the kernel's version string.
@@ -104,7 +93,7 @@ Result<ElfInfo> read_elf_info(ByteView data) {
   info.os_abi_name = os_abi_name(f->os_abi);
   info.type = f->type;
   info.type_name = type_name(f->type);
-  info.interpreter = interpreter(data, *f);
+  info.interpreter = elf_interpreter(data, *f);
   // A kernel is a static executable; programs that merely print the
   // banner (from /proc/version) are dynamic or have an interpreter.
   bool static_exec = f->type == 2 && info.interpreter.empty();

@@ -7,6 +7,8 @@ namespace pedigree::unpack {
 namespace {
 
 constexpr std::uint16_t kShnXindex = 0xffff;
+/// Longest loader path read; real ones are a few dozen bytes.
+constexpr std::uint64_t kMaxInterpreter = 4096;
 
 // Where the header fields sit, and how big the table entries are, per class.
 struct ClassShape {
@@ -68,7 +70,9 @@ void read_segments(const ByteReader& r, const Tables& t, const ClassShape& shape
     std::uint64_t at = t.phoff + i * shape.phentsize;
     ElfSegment s;
     s.type = r.u32(at).value_or(0);
+    s.flags = r.u32(at + (f.is64 ? 4 : 24)).value_or(0);
     s.offset = word(r, f.is64, at + (f.is64 ? 8 : 4)).value_or(0);
+    s.vaddr = word(r, f.is64, at + (f.is64 ? 16 : 8)).value_or(0);
     s.filesz = word(r, f.is64, at + (f.is64 ? 32 : 16)).value_or(0);
     f.segments.push_back(s);
   }
@@ -149,6 +153,15 @@ Result<ElfFile> parse_elf(ByteView data) {
 ByteView elf_section_bytes(ByteView data, const ElfSection& s) {
   if (s.type == kShtNobits) return {};
   return slice(data, s.offset, s.size);
+}
+
+std::string elf_interpreter(ByteView data, const ElfFile& f) {
+  for (const auto& s : f.segments) {
+    if (s.type != kPtInterp) continue;
+    auto path = as_chars(slice(data, s.offset, std::min(s.filesz, kMaxInterpreter)));
+    return std::string(path.substr(0, path.find('\0')));
+  }
+  return {};
 }
 
 }  // namespace pedigree::unpack

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,8 +25,10 @@
 
 namespace pedigree::unpack {
 
-inline constexpr std::uint32_t kShtSymtab = 2, kShtNobits = 8;
-inline constexpr std::uint32_t kPtInterp = 3;
+inline constexpr std::uint32_t kShtSymtab = 2, kShtDynamic = 6, kShtNobits = 8, kShtDynsym = 11;
+inline constexpr std::uint32_t kPtLoad = 1, kPtDynamic = 2, kPtInterp = 3;
+inline constexpr std::uint32_t kPtGnuStack = 0x6474e551, kPtGnuRelro = 0x6474e552;
+inline constexpr std::uint32_t kPfX = 1, kPfW = 2, kPfR = 4;
 
 struct ElfSection {
   std::string_view name;  ///< points into the input; empty without a name table
@@ -38,7 +41,9 @@ struct ElfSection {
 
 struct ElfSegment {
   std::uint32_t type = 0;
+  std::uint32_t flags = 0;  ///< kPfR | kPfW | kPfX
   std::uint64_t offset = 0;
+  std::uint64_t vaddr = 0;
   std::uint64_t filesz = 0;
 };
 
@@ -62,5 +67,8 @@ Result<ElfFile> parse_elf(ByteView data);
 
 /// A section's bytes, or empty when it has none in the file or they do not fit.
 ByteView elf_section_bytes(ByteView data, const ElfSection& s);
+
+/// The dynamic loader named by PT_INTERP ("/lib/ld-musl-mipsel.so.1"); empty when static.
+std::string elf_interpreter(ByteView data, const ElfFile& f);
 
 }  // namespace pedigree::unpack
