@@ -50,7 +50,8 @@
 -- vulnerability_facts joins them onto vulnerabilities.
 
 CREATE TABLE vulnerabilities (
-  id             TEXT PRIMARY KEY,
+  id             TEXT NOT NULL UNIQUE,
+  summary        TEXT NOT NULL DEFAULT '',
   published      TEXT,
   modified       TEXT,
   status         TEXT,
@@ -64,29 +65,28 @@ CREATE TABLE vulnerabilities (
   cvss4_vector   TEXT,
   cvss4_severity TEXT,
   cwes           TEXT NOT NULL DEFAULT '',
-  data_source    TEXT NOT NULL,
-  summary        TEXT NOT NULL DEFAULT ''
-) WITHOUT ROWID;
+  data_source    TEXT NOT NULL
+);
 CREATE INDEX vulnerabilities_source ON vulnerabilities(data_source);
 
 CREATE TABLE cpe_ranges (
+  vuln_id         TEXT NOT NULL,
+  vulnerable      INTEGER NOT NULL,
+  criteria        TEXT NOT NULL,
+  part            TEXT NOT NULL,
   vendor          TEXT NOT NULL,
   product         TEXT NOT NULL,
-  end_key         TEXT NOT NULL,
-  vuln_id         TEXT NOT NULL,
-  data_source     TEXT NOT NULL,
-  seq             INTEGER NOT NULL,
-  vulnerable      INTEGER NOT NULL,
   version         TEXT NOT NULL,
   start_including TEXT,
   start_excluding TEXT,
   end_including   TEXT,
   end_excluding   TEXT,
   fixed_in        TEXT,
-  part            TEXT NOT NULL,
-  criteria        TEXT NOT NULL,
-  PRIMARY KEY (vendor, product, end_key, vuln_id, data_source, seq)
-) WITHOUT ROWID;
+  end_key         TEXT NOT NULL,
+  data_source     TEXT NOT NULL
+);
+CREATE INDEX cpe_ranges_product ON cpe_ranges(vendor, product, end_key, vulnerable, version, start_including,
+                                              start_excluding, end_including, end_excluding);
 CREATE INDEX cpe_ranges_vuln ON cpe_ranges(vuln_id);
 CREATE INDEX cpe_ranges_source ON cpe_ranges(data_source);
 

@@ -3,7 +3,6 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <cstdint>
 #include <memory>
 #include <set>
 #include <tuple>
@@ -40,14 +39,15 @@ void version_in(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   " LEFT JOIN epss e "                                                             \
   "ON e.cve_id = " id " "
 
-// Ranges of one CPE product that contain the version. The version test runs
-// inside SQLite on the clustered rows of one product whose upper bound is not
-// below the version; facts are read afterwards, once per distinct CVE.
+// Ranges of one CPE product that contain the version, with their facts. The
+// version test runs inside SQLite, before the joins, on the indexed rows only.
 constexpr std::string_view kRangesSql =
     "SELECT r.vuln_id, r.criteria, r.version, r.start_including, r.start_excluding, r.end_including, "
-    "r.end_excluding, r.fixed_in, r.data_source FROM cpe_ranges r "
+    "r.end_excluding, r.fixed_in, r.data_source, " PEDIGREE_FACTS_COLUMNS
+    "FROM cpe_ranges r " PEDIGREE_FACTS_JOINS("r.vuln_id")
     "WHERE r.vendor = ?1 AND r.product = ?2 AND r.end_key >= ?4 AND r.vulnerable = 1 "
     "AND pedigree_version_in(?3, r.version, r.start_including, r.start_excluding, r.end_including, r.end_excluding)";
+constexpr int kRangeFactsColumn = 9;
 
 constexpr std::string_view kSummarySql = "SELECT summary FROM vulnerabilities WHERE id = ?1";
 
@@ -186,6 +186,7 @@ Status VulnLookup::match_cpe(std::string_view vendor, std::string_view product, 
     out.push_back(VulnFinding{std::move(id), status, describe_cpe_range(r), std::move(r.criteria),
                               fixed.empty() ? r.end_excluding : fixed});
     out.back().source = st.column_text(8);
+    read_facts(st, kRangeFactsColumn, out.back());
   }
   st.reset();
   return Ok{};
@@ -215,22 +216,16 @@ Status VulnLookup::match_osv(std::string_view package, std::string_view version,
 
 namespace {
 
-// One finding per id, sorted by id so output is deterministic. An order of
-// indices is sorted rather than the findings: each is large, and moving it
-// costs more than the comparisons.
+// One finding per id, sorted by id so output is deterministic; rejected
+// CVEs (id cleared by add_facts) are dropped.
 void dedupe(std::vector<VulnFinding>& found) {
-  std::vector<std::uint32_t> order(found.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   // When several ranges of one CVE match, the one kept does not depend on row order.
-  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-    const VulnFinding &a = found[x], &b = found[y];
+  std::sort(found.begin(), found.end(), [](const VulnFinding& a, const VulnFinding& b) {
     return std::tie(a.id, a.source, a.criteria, a.range) < std::tie(b.id, b.source, b.criteria, b.range);
   });
-  std::vector<VulnFinding> kept;
-  kept.reserve(order.size());
-  for (std::uint32_t i : order)
-    if (kept.empty() || kept.back().id != found[i].id) kept.push_back(std::move(found[i]));
-  found = std::move(kept);
+  auto same = [](const VulnFinding& a, const VulnFinding& b) { return a.id == b.id; };
+  found.erase(std::unique(found.begin(), found.end(), same), found.end());
+  std::erase_if(found, [](const VulnFinding& f) { return f.id.empty(); });
 }
 
 bool aliases_any_of(std::string_view aliases, const std::set<std::string, std::less<>>& ids) {
@@ -244,20 +239,12 @@ bool aliases_any_of(std::string_view aliases, const std::set<std::string, std::l
 
 }  // namespace
 
-Status VulnLookup::finish(std::vector<VulnFinding>& found) {
-  dedupe(found);
-  for (VulnFinding& f : found)
-    if (auto s = add_facts(f); !s) return s;
-  std::erase_if(found, [](const VulnFinding& f) { return f.id.empty(); });  // rejected CVEs
-  return Ok{};
-}
-
 Result<std::vector<VulnFinding>> VulnLookup::for_cpe(std::string_view vendor, std::string_view product,
                                                      std::string_view version) {
   ReadTransaction read(*st_->db);
   std::vector<VulnFinding> out;
   if (auto s = match_cpe(vendor, product, version, out); !s) return s.error();
-  if (auto s = finish(out); !s) return s.error();
+  dedupe(out);
   return out;
 }
 
@@ -292,7 +279,9 @@ Result<std::vector<VulnFinding>> VulnLookup::for_component(std::string_view name
   // An OSV advisory that aliases a CVE the CPE ranges already found adds nothing.
   auto redundant = [&](const VulnFinding& f) { return aliases_any_of(f.aliases, cpe_ids); };
   out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(cpe_count), out.end(), redundant), out.end());
-  if (auto s = finish(out); !s) return s.error();
+  for (std::size_t i = cpe_count; i < out.size(); ++i)
+    if (auto s = add_facts(out[i]); !s) return s.error();
+  dedupe(out);
   return out;
 }
 

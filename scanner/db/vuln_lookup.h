@@ -63,8 +63,6 @@ class VulnLookup {
                    std::vector<VulnFinding>& out);
   Status match_osv(std::string_view package, std::string_view version, std::vector<VulnFinding>& out);
   Status add_facts(VulnFinding& f);
-  /// Keeps one finding per id (sorted by id), adds the facts of each, drops rejected CVEs.
-  Status finish(std::vector<VulnFinding>& found);
 
   std::shared_ptr<Statements> st_;
 };

@@ -70,8 +70,8 @@ Result<VulnWriter> VulnWriter::prepare(Database& db, std::string source) {
   auto clear = db.prepare("DELETE FROM cpe_ranges WHERE vuln_id = ?1 AND data_source GLOB 'nvd:*'");
   auto range = db.prepare(
       "INSERT INTO cpe_ranges (vuln_id, vulnerable, criteria, part, vendor, product, version, start_including, "
-      "start_excluding, end_including, end_excluding, fixed_in, data_source, end_key, seq) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+      "start_excluding, end_including, end_excluding, fixed_in, data_source, end_key) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   auto osv = db.prepare(
       "INSERT INTO osv_affected (vuln_id, aliases, ecosystem, package, ranges, versions, data_source) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -91,7 +91,6 @@ Result<bool> VulnWriter::put_vulnerability(const VulnRow& row, Upsert mode) {
   bind_row(st, row, source_);
   if (auto s = st.run(); !s) return s.error();
   if (db_->changes() == 0) return false;
-  range_seq_ = 0;  // the record's ranges are numbered from 0 (cpe_ranges.seq)
   if (mode == Upsert::kNewerWins) {
     clear_ranges_.bind(1, row.id);
     if (auto s = clear_ranges_.run(); !s) return s.error();
@@ -104,7 +103,7 @@ Status VulnWriter::put_cpe_range(std::string_view vuln_id, const CpeRange& r, st
   range_.bind(1, vuln_id).bind(2, r.vulnerable ? 1 : 0).bind(3, r.criteria).bind(4, part).bind(5, vendor);
   range_.bind(6, product).bind(7, r.version).bind_or_null(8, r.start_including).bind_or_null(9, r.start_excluding);
   range_.bind_or_null(10, r.end_including).bind_or_null(11, r.end_excluding).bind_or_null(12, fixed_in);
-  range_.bind(13, source_).bind(14, range_end_key(r)).bind(15, range_seq_++);
+  range_.bind(13, source_).bind(14, range_end_key(r));
   return range_.run();
 }
 

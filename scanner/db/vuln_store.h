@@ -65,7 +65,6 @@ class VulnWriter {
   Database* db_;
   std::string source_;
   Statement newer_, keep_, clear_ranges_, range_, osv_, kev_, epss_;
-  std::int64_t range_seq_ = 0;  ///< cpe_ranges.seq of the next range
 };
 
 /// True for data_source names NVD imports use ("nvd:…").

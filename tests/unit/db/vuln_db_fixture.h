@@ -54,7 +54,7 @@ struct VulnDb {
     std::string out;
     for (const char* sql :
          {"SELECT * FROM vulnerabilities ORDER BY id",
-          "SELECT * FROM cpe_ranges ORDER BY vuln_id, criteria, data_source, seq",
+          "SELECT * FROM cpe_ranges ORDER BY vuln_id, criteria, data_source, rowid",
           "SELECT * FROM osv_affected ORDER BY vuln_id, package, rowid", "SELECT * FROM kev ORDER BY cve_id",
           "SELECT * FROM epss ORDER BY cve_id", "SELECT name, kind, version, sha256 FROM data_sources ORDER BY name",
           "SELECT * FROM data_source_rows ORDER BY source, table_name"}) {
