@@ -2,6 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+#include <string>
+#include <vector>
+
+#include "scanner/db/version.h"
 #include "scanner/db/vuln_import.h"
 #include "tests/unit/db/vuln_db_fixture.h"
 
@@ -116,6 +121,84 @@ TEST_CASE("vuln lookup: OSV advisories, deduplicated against CVE aliases") {
   CHECK(old_curl->back().criteria == "osv:Debian:12/curl");
   CHECK(old_curl->front().status == MatchStatus::kBackportPossible);
   CHECK(ids(*lookup->for_component("curl", "7.88.1-10+deb12u5")) == std::vector<std::string>{"CVE-2023-38545"});
+}
+
+/// Every row of one table query, each row's columns joined by '|'.
+std::vector<std::string> rows(Database& db, const std::string& sql) {
+  auto st = db.prepare(sql);
+  REQUIRE(st.ok());
+  std::vector<std::string> out;
+  for (auto row = st->step(); row.ok() && *row; row = st->step()) {
+    std::string line;
+    for (int c = 0; c < st->column_count(); ++c) line += st->column_text(c) + "|";
+    out.push_back(line);
+  }
+  return out;
+}
+
+// The reference: every range of every product read in full and matched with
+// match_cpe_range, no index, no sort key, no SQL version test. The lookup must
+// return exactly the same CVEs with the same facts for every version that
+// appears as a bound (where off-by-one errors live) and a few beyond them.
+TEST_CASE("vuln lookup: for_cpe finds what a full scan with match_cpe_range finds") {
+  LookupDb t;
+  auto lookup = VulnLookup::open(t.db);
+  REQUIRE(lookup.ok());
+  std::vector<std::string> versions = {"0", "0.1", "1.0.0", "99", "1:1.35.0-4+deb12u1", "2022.83-1+deb12u1"};
+  for (const auto& v : rows(t.db,
+                            "SELECT DISTINCT x FROM (SELECT version AS x FROM cpe_ranges UNION SELECT "
+                            "start_including FROM cpe_ranges UNION SELECT start_excluding FROM cpe_ranges "
+                            "UNION SELECT end_including FROM cpe_ranges UNION SELECT end_excluding FROM "
+                            "cpe_ranges) WHERE x IS NOT NULL AND x NOT IN ('*', '-')"))
+    versions.push_back(v.substr(0, v.size() - 1));
+  auto products = rows(t.db, "SELECT DISTINCT vendor || '|' || product FROM cpe_ranges");
+  REQUIRE(products.size() >= 5);
+  std::size_t compared = 0;
+  for (const auto& vp : products) {
+    std::string vendor = vp.substr(0, vp.find('|')),
+                product = vp.substr(vp.find('|') + 1, vp.size() - 2 - vp.find('|'));
+    auto all = t.db.prepare(
+        "SELECT r.vuln_id, r.version, coalesce(r.start_including, ''), coalesce(r.start_excluding, ''), "
+        "coalesce(r.end_including, ''), coalesce(r.end_excluding, ''), r.vulnerable, coalesce(v.status, '') "
+        "FROM cpe_ranges r LEFT JOIN vulnerabilities v ON v.id = r.vuln_id WHERE r.vendor = ?1 AND r.product = ?2");
+    REQUIRE(all.ok());
+    for (const auto& version : versions) {
+      std::set<std::string> want;
+      all->reset();
+      all->bind(1, vendor).bind(2, product);
+      for (auto row = all->step(); row.ok() && *row; row = all->step()) {
+        CpeRange r{"",
+                   all->column_text(1),
+                   all->column_text(2),
+                   all->column_text(3),
+                   all->column_text(4),
+                   all->column_text(5),
+                   all->column_int(6) == 1};
+        if (r.vulnerable && all->column_text(7) != "Rejected" && match_cpe_range(r, version))
+          want.insert(all->column_text(0));
+      }
+      auto found = lookup->for_cpe(vendor, product, version);
+      REQUIRE(found.ok());
+      std::set<std::string> got;
+      for (const auto& f : *found) {
+        got.insert(f.id);
+        auto facts = rows(t.db,
+                          "SELECT coalesce(cvss3_score, cvss4_score, cvss2_score, ''), cwes, kev, "
+                          "coalesce(epss_score, '') FROM vulnerability_facts WHERE id = '" +
+                              f.id + "'");
+        REQUIRE(facts.size() == 1);
+        std::string mine = (f.cvss ? rows(t.db, "SELECT " + std::to_string(*f.cvss))[0] : "|") + f.cwes + "|" +
+                           (f.kev ? "1" : "0") + "|" +
+                           (f.epss ? rows(t.db, "SELECT " + std::to_string(*f.epss))[0] : "|");
+        CHECK(facts[0] == mine);
+        CHECK(f.status == (has_distro_revision(version) ? MatchStatus::kBackportPossible : MatchStatus::kVulnerable));
+      }
+      INFO(vendor, ":", product, " ", version);
+      CHECK(got == want);
+      compared += want.size();
+    }
+  }
+  CHECK(compared > 20);  // the comparison saw real matches, not only empty sets
 }
 
 }  // namespace
