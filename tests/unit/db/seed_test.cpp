@@ -39,7 +39,8 @@ TEST_CASE("seed: the fixture seed loads every table, resolving parents and vendo
   CHECK(test::count(db, "SELECT count(*) FROM chipset_keys WHERE is_glob = 1") == 2);
   CHECK(test::count(db, "SELECT count(*) FROM components WHERE supplier_id IS NOT NULL") == 1);
   CHECK(test::count(db, "SELECT count(*) FROM component_aliases") == 3);
-  CHECK(test::count(db, "SELECT count(*) FROM data_sources WHERE kind = 'seed'") == 6);
+  CHECK(test::count(db, "SELECT count(*) FROM data_sources WHERE kind = 'seed'") == 7);
+  CHECK(test::count(db, "SELECT count(*) FROM domain_owners WHERE vendor_id IS NOT NULL") == 1);
   CHECK(test::count(db, "SELECT count(*) FROM data_sources WHERE name = 'seed:vendors' AND version = '2026-01-15'") ==
         1);
 }
