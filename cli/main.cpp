@@ -42,7 +42,7 @@ struct CommonArgs {
   Limits limits;
   std::string max_total = "4G";
   std::string max_file = "1G";
-  bool use_db = false;    ///< scan: attach what the provenance database knows
+  bool analyse = false;   ///< scan: fingerprint, then attach what the provenance database knows; extract only unpacks
   std::string db_path;    ///< --db; empty: the bundled database
   std::string sign_key;   ///< --sign: PEM private key (and certificate)
   std::string sign_cert;  ///< --sign-cert: PEM certificate when not in the key file
@@ -135,7 +135,7 @@ int run_scan(CommonArgs& a, unpack::NodeVisitor* visitor, bool default_text) {
   if (!finish_limits(a)) return kExitUsage;
   // The database is opened first so that a missing one fails before the work.
   std::optional<db::ProvenanceDb> provenance;
-  if (a.use_db) {
+  if (a.analyse) {
     auto opened = db::ProvenanceDb::open(a.db_path.empty() ? db::default_db_path() : a.db_path);
     if (!opened) {
       std::cerr << "pedigree: cannot use the provenance database: " << opened.error().message << "\n";
@@ -143,7 +143,7 @@ int run_scan(CommonArgs& a, unpack::NodeVisitor* visitor, bool default_text) {
     }
     provenance.emplace(std::move(*opened));
   }
-  auto r = scan_image(a.image, ScanOptions{a.limits, a.now}, visitor);
+  auto r = scan_image(a.image, ScanOptions{a.limits, a.now, /*fingerprint=*/a.analyse}, visitor);
   if (!r) {
     std::cerr << "pedigree: cannot read " << r.error().message << "\n";
     return kExitUsage;
@@ -176,7 +176,7 @@ int run(int argc, char** argv) {
   CommonArgs scan_args;
   auto* scan = app.add_subcommand("scan", "Unpack an image and report what is inside");
   add_common(*scan, scan_args);
-  scan_args.use_db = true;
+  scan_args.analyse = true;
   scan->add_option("--sign", scan_args.sign_key, "Sign each report file: PEM private key (and its certificate)");
   scan->add_option("--sign-cert", scan_args.sign_cert, "PEM certificate for --sign, when not in the key file");
   scan->add_option("--db", scan_args.db_path, "Provenance database (default: the bundled one, or $PEDIGREE_DB)");

@@ -29,7 +29,8 @@ Result<report::Report> scan_image(const std::string& path, const ScanOptions& op
   // Every file is fingerprinted as the walker produces it, on the walker's
   // threads, so each file's bytes are read once while they are in memory.
   fingerprint::FingerprintVisitor fingerprints(fingerprint::default_analyzers());
-  std::vector<unpack::NodeVisitor*> visitors{&fingerprints};
+  std::vector<unpack::NodeVisitor*> visitors;
+  if (options.fingerprint) visitors.push_back(&fingerprints);
   if (visitor != nullptr) visitors.push_back(visitor);
   fingerprint::FanOutVisitor all(std::move(visitors));
   auto unpacked = unpack::unpack_image(*image, r.image.name, limits, &all);

@@ -16,6 +16,9 @@ struct ScanOptions {
   /// "YYYY-MM-DD" that certificate expiry is judged against; empty means
   /// today's UTC date. Recorded in the report so that runs can be repeated.
   std::string reference_date;
+  /// Run the fingerprinting analyzers (components, ELF, security, identity).
+  /// `pedigree extract` only unpacks, so it turns them off.
+  bool fingerprint = true;
 };
 
 /// Scans the image at `path`. `visitor` (optional) also sees every member,
