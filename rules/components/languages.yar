@@ -21,13 +21,17 @@ rule python_version {
     component = "python"
     cpe = "python:python"
     purl = "pkg:generic/python"
+    version = "{0}{v}{0}"
     files = "libpython,python"
+    verified = "python3.11-minimal 3.11.2-6+deb12u8 mipsel"
   strings:
+    // PY_VERSION, stored right before Py_GetVersion()'s format
+    $v1 = /\x00[0-9]\.[0-9]{1,2}\.[0-9]{1,2}\x00{1,8}%\.80s \(%\.80s\) %\.80s\x00/
     $a1 = "Py_Initialize"
     $a2 = "PYTHONHOME"
     $a3 = "Fatal Python error"
   condition:
-    is_elf and (all of ($a*))
+    is_elf and (all of ($a*) and ($v1 or true))
 }
 
 rule perl_version {
