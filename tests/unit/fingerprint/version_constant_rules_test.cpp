@@ -65,3 +65,92 @@ TEST_CASE("json-c version returned by json_c_version") {
                              "/usr/lib/mipsel-linux-gnu/libjson-c.so.5.2.0");
   CHECK(has_hit(mipsel, "json-c", "0.16", ""));
 }
+
+TEST_CASE("versions next to version formats and banners of programs") {
+  CHECK_RULE_MATCHES("gstreamer", "1.22.0",
+                     elf_blob("GST_DEBUG\0gst_init\0../gst/gst.c\0\0\0\0gstreamer\0\0\0\0\0\0\0LGPL\0\0\0\0"
+                              "1.22.0\0\0core elements linked into the GStreamer library\0"s));
+  CHECK_RULE_MATCHES("tcpdump", "4.99.3",
+                     elf_blob("tcpdump: \0-Z user\0Got %u\r\0%s version 4.99.3\n\0\0SMI-library: %s\n\0"s));
+  CHECK_RULE_MATCHES("socat", "1.7.4.4",
+                     elf_blob("socat by Gerhard Rieger and contributors - see www.dest-unreach.org\0\0\0\0"
+                              "06 Nov 2022 08:15:51\0\0\0\0"
+                              "1.7.4.4\0debug\0\0\0info\0"s));
+  CHECK_RULE_MATCHES("coreutils", "9.1",
+                     elf_blob("GNU coreutils\0Report any translation bugs to <%s>\n\0help\0\0\0\0version\0"
+                              "9.1\0\0\0\0\0write error\0\0\0\0\0%s: %s\0"s));
+  CHECK_RULE_MATCHES("sudo", "1.9.13p3",
+                     elf_blob("sudoers\0sudo_mode 0x%x\0\0Sudo version %s\n\0\0\0\0\0\0\0\0"
+                              "1.9.13p3\0\0\0\0\0\0\0\0Configure options: %s\n\0"s));
+  CHECK_RULE_MATCHES("bluez", "5.66",
+                     elf_blob("org.bluez\0bluetoothd\0/etc/bluetooth\0\0"
+                              "5.66\0\0\0\0BlueZ %s\0\0\0\0%hhu.%hhu\0"s));
+  CHECK_RULE_MATCHES("nftables", "1.0.6",
+                     elf_blob("nft_ctx_new\0Options (command output formatting):\0\0\0"
+                              "1.0.6\0\0\0nftables\0\0\0\0%s v%s (%s)\n\0"s));
+  CHECK_RULE_MATCHES("pppd", "2.4.9",
+                     elf_blob("Warning: disabling multilink\0\0\0\0"
+                              "2.4.9\0\0\0pppd %s started by %s, uid %d\0"s));
+  CHECK_RULE_MATCHES("chrony", "4.3",
+                     elf_blob("chrony.conf\0chronyd\0+NTS +SECHASH +IPV6 -DEBUG\0"
+                              "4.3\0chronyd (chrony) version %s (%s)\n\0"s));
+  CHECK_RULE_MATCHES("dhcpcd", "9.4.1",
+                     elf_blob("dhcpcd.conf\0dhcpcd\0--version\0\0\0"
+                              "9.4.1\0\0\0--getconfigfile\0--getinterfaces\0"s));
+  CHECK_RULE_MATCHES("mini_httpd", "1.30",
+                     elf_blob("%s %d %s\r\n\0\0mini_httpd/1.30 26Oct2018\0\0\0Server: %s\r\n\0"s));
+  CHECK_RULE_MATCHES("python", "3.11.2",
+                     elf_blob("Py_Initialize\0PYTHONHOME\0Fatal Python error\0linux\0\0\0"
+                              "3.11.2\0\0%.80s (%.80s) %.80s\0"s));
+  auto e2 = rule_hits_in(elf_blob("ext2fs_open2\0e2fsprogs\0\0\0"
+                                  "1.47.0\0\0mke2fs %s (%s)\n\0005-Feb-2023\0"s),
+                         "/sbin/mke2fs");
+  CHECK_MESSAGE(has_hit(e2, "e2fsprogs", "1.47.0", ""), describe(e2));
+  auto mq = rule_hits_in(elf_blob("mosquitto\0MQTT\0Error: Invalid bridge topic remote prefix '%s'.\0"
+                                  "2.0.11\0\0mosquitto version %s\n\n\0"s),
+                         "/usr/sbin/mosquitto");
+  CHECK_MESSAGE(has_hit(mq, "mosquitto", "2.0.11", ""), describe(mq));
+}
+
+TEST_CASE("library version constants") {
+  auto cap = rule_hits_in(
+      elf_blob("%s is the shared library version: libcap-2.66.\nSee the License file for distribution information.\0"s),
+      "/lib/aarch64-linux-gnu/libcap.so.2.66");
+  CHECK_MESSAGE(has_hit(cap, "libcap", "2.66", ""), describe(cap));
+  auto krb = rule_hits_in(elf_blob("KRB5_BRAND: krb5-1.20.1-final 1.20.1 20221111\0"s),
+                          "/usr/lib/aarch64-linux-gnu/libkrb5.so.3.3");
+  CHECK_MESSAGE(has_hit(krb, "krb5", "1.20.1", ""), describe(krb));
+  auto sasl = rule_hits_in(elf_blob("SASL_PATH\0\0\0\0\0\0\0Cyrus SASL\0\0\0\0\0\0"
+                                    "2.1.28\0\0called sasl_decode with application that does not support it\0"s),
+                           "/usr/lib/aarch64-linux-gnu/libsasl2.so.2.0.25");
+  CHECK_MESSAGE(has_hit(sasl, "cyrus-sasl", "2.1.28", ""), describe(sasl));
+  auto musl = rule_hits_in(elf_blob("musl libc (\0Dynamic Program Loader\0/proc/self/fd/\0\0"
+                                    "1.2.3\0\0\0Dynamic linker failed to allocate memory for TLS\0"s),
+                           "/lib/mipsel-linux-musl/libc.so");
+  CHECK_MESSAGE(has_hit(musl, "musl", "1.2.3", ""), describe(musl));
+  auto ssh = rule_hits_in(elf_blob("ssh_channel_open_session\0SSH-2.0-libssh_0.10.6\0\0\0SSH-2.0-%s\0"s),
+                          "/usr/lib/mipsel-linux-gnu/libssh.so.4.9.6");
+  CHECK_MESSAGE(has_hit(ssh, "libssh", "0.10.6", ""), describe(ssh));
+  auto wolf = rule_hits_in(elf_blob("client finished\0./src/pk.c\0\0wolfSSL 5.5.4\0\0\0FFDHE_4096\0"s),
+                           "/usr/lib/mipsel-linux-gnu/libwolfssl.so.35.3.0");
+  CHECK_MESSAGE(has_hit(wolf, "wolfssl", "5.5.4", ""), describe(wolf));
+  auto pcre2 = rule_hits_in(elf_blob("BSR_ANYCRLF)\0\0\0\0BSR_UNICODE)\0\0\0\0"
+                                     "10.42 2022-12-11\0\0\0\0"s),
+                            "/usr/lib/mipsel-linux-gnu/libpcre2-8.so.0.11.2");
+  CHECK_MESSAGE(has_hit(pcre2, "pcre2", "10.42", ""), describe(pcre2));
+}
+
+TEST_CASE("negatives for version constants: not the component's own version") {
+  // libssh2's banner is not libssh's.
+  auto ssh2 = rule_hits_in(elf_blob("ssh_channel_open_session\0SSH-2.0-libssh2_1.10.0\0"s), "/usr/lib/libssh.so.4");
+  CHECK_FALSE(has_hit(ssh2, "libssh", "1.10.0", "*"));
+  // A program quoting wolfSSL's version is built against it, not wolfSSL itself.
+  auto app = rule_hits_in(elf_blob("wolfSSL 5.5.4\0"s));
+  CHECK_FALSE(has_hit(app, "wolfssl", "5.5.4", ""));
+  // Another program's version before "write error" is not coreutils'.
+  auto grep = rule_hits_in(elf_blob("GNU grep\0\0003.8\0\0\0\0\0write error\0"s));
+  CHECK_FALSE(has_hit(grep, "coreutils", "3.8", "*"));
+  // A libcap user printing its own text names no libcap version.
+  auto user = rule_hits_in(elf_blob("libcap-2.66 is required\0"s));
+  CHECK_FALSE(has_hit(user, "libcap", "2.66", "*"));
+}
