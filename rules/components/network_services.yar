@@ -273,6 +273,25 @@ rule isc_dhcp_version {
     is_elf and (all of them)
 }
 
+rule bind_library_name {
+  meta:
+    component = "bind"
+    cpe = "isc:bind"
+    purl = "pkg:generic/bind"
+    version = "-{v}"
+    files = "libisc-,libdns-,libns-,libbind9-,libisccfg-,libisccc-"
+    scope = "own-files"
+    verified = "bind9-libs 1:9.18.49-1~deb12u1 arm64"
+  strings:
+    // BIND names its libraries after its release: the SONAME in the library's
+    // own dynamic string table ("libisc-9.18.49-1~deb12u1-Debian.so")
+    $v1 = /libisc-9\.[0-9]{1,2}\.[0-9]{1,3}[^\x00\/]{0,32}\.so\x00/
+    $v2 = /libdns-9\.[0-9]{1,2}\.[0-9]{1,3}[^\x00\/]{0,32}\.so\x00/
+    $a1 = "isc_mem_"
+  condition:
+    is_elf and (any of ($v*) and $a1)
+}
+
 rule bind_version {
   meta:
     component = "bind"

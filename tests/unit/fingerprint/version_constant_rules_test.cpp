@@ -154,3 +154,12 @@ TEST_CASE("negatives for version constants: not the component's own version") {
   auto user = rule_hits_in(elf_blob("libcap-2.66 is required\0"s));
   CHECK_FALSE(has_hit(user, "libcap", "2.66", "*"));
 }
+
+TEST_CASE("bind's release from the names of its own libraries") {
+  std::string dynstr = "isc_mem_get\0libisc-9.18.49-1~deb12u1-Debian.so\0libc.so.6\0"s;
+  auto own = rule_hits_in(elf_blob(dynstr), "/usr/lib/aarch64-linux-gnu/libdns-9.18.49-1~deb12u1-Debian.so");
+  CHECK_MESSAGE(has_hit(own, "bind", "9.18.49", ""), describe(own));
+  // A program linking the library names it too, but is not BIND.
+  auto user = rule_hits_in(elf_blob(dynstr), "/usr/bin/app");
+  CHECK_FALSE(has_hit(user, "bind", "9.18.49", "*"));
+}
