@@ -245,6 +245,22 @@ rule libxcrypt_lib {
     is_elf and (all of them)
 }
 
+rule libevent_version {
+  meta:
+    component = "libevent"
+    cpe = "libevent_project:libevent"
+    purl = "pkg:generic/libevent"
+    version = "{0}{v}-"
+    files = "libevent"
+    verified = "libevent-2.1-7 2.1.12-stable-8 mipsel"
+  strings:
+    // EVENT__VERSION ("2.1.12-stable"), stored before the event flag names of
+    // the debug dump; the release tag after the dash is not part of the version
+    $v1 = /\x002\.[0-9]\.[0-9]{1,2}-(stable|beta|alpha|rc)\x00{1,8}EV_READ \x00/
+  condition:
+    is_elf and $v1
+}
+
 rule libevent_lib {
   meta:
     component = "libevent"

@@ -163,3 +163,10 @@ TEST_CASE("bind's release from the names of its own libraries") {
   auto user = rule_hits_in(elf_blob(dynstr), "/usr/bin/app");
   CHECK_FALSE(has_hit(user, "bind", "9.18.49", "*"));
 }
+
+TEST_CASE("libevent's version without its release tag") {
+  auto lib = rule_hits_in(elf_blob("%s: %d events finalizing\0\0\0\0"
+                                   "2.1.12-stable\0\0\0EV_READ \0\0\0\0EV_WRITE \0"s),
+                          "/usr/lib/mipsel-linux-gnu/libevent-2.1.so.7.0.1");
+  CHECK_MESSAGE(has_hit(lib, "libevent", "2.1.12", ""), describe(lib));
+}
