@@ -82,15 +82,18 @@ rule avahi_daemon {
     component = "avahi"
     cpe = "avahi:avahi"
     purl = "pkg:generic/avahi"
-    version = "avahi {v} || avahi-daemon {v}"
+    version = "avahi {v} || avahi-daemon {v} || %s {v} starting up"
     files = "libavahi-,avahi-"
+    verified = "avahi-daemon 0.8-10+deb12u1 armhf"
   strings:
     $v1 = /avahi [0-9]\.[0-9]\.[0-9]{1,2}\x00/
+    // the daemon's start-up message, the program name left to printf
+    $v2 = /%s [0-9]\.[0-9]{1,2}(\.[0-9]{1,2})? starting up\./
     $a1 = "avahi-daemon"
     $a2 = "org.freedesktop.Avahi"
     $a3 = "avahi_"
   condition:
-    is_elf and (2 of ($a*) and ($v1 or true))
+    is_elf and (2 of ($a*) and (any of ($v*) or true))
 }
 
 rule samba_version {

@@ -170,3 +170,22 @@ TEST_CASE("libevent's version without its release tag") {
                           "/usr/lib/mipsel-linux-gnu/libevent-2.1.so.7.0.1");
   CHECK_MESSAGE(has_hit(lib, "libevent", "2.1.12", ""), describe(lib));
 }
+
+TEST_CASE("interpreter and daemon versions: lua, perl, avahi") {
+  auto lua = rule_hits_in(elf_blob("attempt to %s a %s value%s\0"
+                                   "Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio\0"s),
+                          "/usr/lib/mipsel-linux-gnu/liblua5.4.so.0.0.0");
+  CHECK_MESSAGE(has_hit(lua, "lua", "5.4.4", ""), describe(lua));
+  auto perl = rule_hits_in(elf_blob("PERL5LIB\0pagesize unknown\0\0\0\0 \n-\0PERL_INTERNAL_RAND_SEED\0"
+                                    "v5.36.0\0panic: sysconf: %s\0"s),
+                           "/usr/bin/perl");
+  CHECK_MESSAGE(has_hit(perl, "perl", "5.36.0", ""), describe(perl));
+  auto avahi = rule_hits_in(elf_blob("avahi-daemon\0org.freedesktop.Avahi\0failed to start chroot() helper daemon.\0"
+                                     "%s 0.8 starting up.\0STATUS=%s 0.8 starting up.\0"s),
+                            "/usr/sbin/avahi-daemon");
+  CHECK_MESSAGE(has_hit(avahi, "avahi", "0.8", ""), describe(avahi));
+  // Perl extension modules quote the version they were built for, without the interpreter's texts.
+  auto xs =
+      rule_hits_in(elf_blob("_POSIX_JOB_CONTROL\0\0v5.36.0\0POSIX.c\0"s), "/usr/lib/perl-base/auto/POSIX/POSIX.so");
+  CHECK_FALSE(has_hit(xs, "perl", "5.36.0", "*"));
+}
