@@ -245,6 +245,23 @@ rule libxcrypt_lib {
     is_elf and (all of them)
 }
 
+rule dbus_private_abi {
+  meta:
+    component = "dbus"
+    cpe = "freedesktop:dbus"
+    purl = "pkg:generic/dbus"
+    version = "LIBDBUS_PRIVATE_{v}"
+    files = "libdbus-1.so,dbus-daemon,dbus-"
+    scope = "own-files"
+    verified = "dbus 1.14.10-1~deb12u1 mipsel"
+  strings:
+    // the symbol version of libdbus's private interface, named after the release;
+    // only the library and the daemon built with it use it
+    $v1 = /LIBDBUS_PRIVATE_1\.[0-9]{1,2}\.[0-9]{1,2}\x00/
+  condition:
+    is_elf and $v1
+}
+
 rule libevent_version {
   meta:
     component = "libevent"

@@ -189,3 +189,11 @@ TEST_CASE("interpreter and daemon versions: lua, perl, avahi") {
       rule_hits_in(elf_blob("_POSIX_JOB_CONTROL\0\0v5.36.0\0POSIX.c\0"s), "/usr/lib/perl-base/auto/POSIX/POSIX.so");
   CHECK_FALSE(has_hit(xs, "perl", "5.36.0", "*"));
 }
+
+TEST_CASE("dbus: the release in the private interface's symbol version") {
+  std::string dynstr = "GLIBC_2.4\0LIBSYSTEMD_209\0LIBDBUS_1_3\0LIBDBUS_PRIVATE_1.14.10\0GLIBC_2.34\0"s;
+  auto daemon = rule_hits_in(elf_blob(dynstr), "/usr/lib/dbus-1.0/dbus-daemon-launch-helper");
+  CHECK_MESSAGE(has_hit(daemon, "dbus", "1.14.10", ""), describe(daemon));
+  // Other programs do not link the private interface; if one did, it would not be D-Bus.
+  CHECK_FALSE(has_hit(rule_hits_in(elf_blob(dynstr), "/usr/bin/app"), "dbus", "1.14.10", "*"));
+}
