@@ -200,15 +200,18 @@ rule libwebsockets_lib {
     component = "libwebsockets"
     cpe = "libwebsockets:libwebsockets"
     purl = "pkg:generic/libwebsockets"
-    version = "lws_get_library_version {v} || libwebsockets {v} || LWS: {v}"
+    version = "lws_get_library_version {v} || libwebsockets {v} || LWS: {v} || {0}{v}-"
     files = "libwebsockets.so"
+    verified = "libwebsockets17 4.1.6-3 mipsel"
   strings:
     $v1 = /LWS: [0-9]\.[0-9]\.[0-9]{1,2}-/
+    // LWS_LIBRARY_VERSION "-" LWS_BUILD_HASH, stored after the context destructor's message
+    $v2 = /ctx %p freed\n\x00{1,8}[0-9]\.[0-9]{1,2}\.[0-9]{1,2}-[0-9a-z]{0,40}\x00/
     $a1 = "lws_create_context"
     $a2 = "lws_service"
     $a3 = "libwebsockets"
   condition:
-    is_elf and (($v1 and any of ($a*)) or ($a1 and $a2 and $a3))
+    is_elf and ((any of ($v*) and any of ($a*)) or ($a1 and $a2 and $a3))
 }
 
 rule nghttp2_lib {

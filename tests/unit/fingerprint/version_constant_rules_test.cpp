@@ -197,3 +197,14 @@ TEST_CASE("dbus: the release in the private interface's symbol version") {
   // Other programs do not link the private interface; if one did, it would not be D-Bus.
   CHECK_FALSE(has_hit(rule_hits_in(elf_blob(dynstr), "/usr/bin/app"), "dbus", "1.14.10", "*"));
 }
+
+TEST_CASE("libwebsockets' library version after the context destructor's message") {
+  std::string rodata =
+      "lws_create_context\0lws_free\0\0\0\0%s: ctx %p freed\n\0\0\0"
+      "4.1.6-\0\0cpdcheck\0\0\0\0\"trigger\":\0"s;
+  auto lib = rule_hits_in(elf_blob(rodata), "/usr/lib/mipsel-linux-gnu/libwebsockets.so.17");
+  CHECK_MESSAGE(has_hit(lib, "libwebsockets", "4.1.6", ""), describe(lib));
+  // A program that carries its own copy holds a second, statically linked one.
+  auto app = rule_hits_in(elf_blob(rodata), "/usr/sbin/mosquitto");
+  CHECK_MESSAGE(has_hit(app, "libwebsockets", "4.1.6", "statically-linked"), describe(app));
+}
