@@ -30,6 +30,22 @@ rule sqlite_version {
     is_elf and (all of them)
 }
 
+rule sqlite_version_constant {
+  meta:
+    component = "sqlite"
+    cpe = "sqlite:sqlite"
+    purl = "pkg:generic/sqlite"
+    version = "{0}{v}{0}"
+    files = "libsqlite3.so,sqlite3"
+    verified = "libsqlite3-0 3.40.1-2+deb12u2 arm64, armhf, mipsel"
+  strings:
+    // sqlite3_version[], stored right before the first message of the memory allocator
+    $v1 = /\x003\.[0-9]{1,2}\.[0-9]{1,2}\x00{1,8}failed memory resize %u to %u bytes/
+    $a1 = "sqlite_master"
+  condition:
+    is_elf and (all of them)
+}
+
 rule expat_version {
   meta:
     component = "expat"
@@ -74,6 +90,21 @@ rule json_c_lib {
     $c3 = "json_c_version"
   condition:
     is_elf and (all of them)
+}
+
+rule json_c_version_constant {
+  meta:
+    component = "json-c"
+    cpe = "json-c_project:json-c"
+    purl = "pkg:generic/json-c"
+    version = "{0}{v}{0}"
+    files = "libjson-c.so,libjson.so"
+    verified = "libjson-c5 0.16-2 arm64, armhf, mipsel"
+  strings:
+    // JSON_C_VERSION returned by json_c_version(), stored before the printf formats
+    $v1 = /\x000\.[0-9]{1,2}(\.[0-9]{1,2})?\x00{1,8}%ll?d\x00{1,8}%ll?u\x00{1,8}json-c aborts with error/
+  condition:
+    is_elf and $v1
 }
 
 rule jansson_lib {
@@ -147,6 +178,21 @@ rule pcre2_lib {
     $c2 = "(*NO_JIT)"
   condition:
     is_elf and (all of them)
+}
+
+rule pcre2_version {
+  meta:
+    component = "pcre2"
+    cpe = "pcre:pcre2"
+    purl = "pkg:generic/pcre2"
+    version = "{0}{v} 20"
+    files = "libpcre2-"
+    verified = "libpcre2-8-0 10.42-1 mipsel"
+  strings:
+    // PCRE2_MAJOR.PCRE2_MINOR PCRE2_DATE, after the last start-of-pattern option name
+    $v1 = /BSR_UNICODE\)\x00{1,8}10\.[0-9]{2} 20[0-9]{2}-[0-9]{2}-[0-9]{2}\x00/
+  condition:
+    is_elf and $v1
 }
 
 rule pcre_lib {

@@ -37,12 +37,15 @@ rule wget_version {
     component = "wget"
     cpe = "gnu:wget"
     purl = "pkg:generic/wget"
-    version = "Wget/{v} || GNU Wget {v}"
+    version = "Wget/{v} || GNU Wget {v} || {0}{v}{0}"
+    verified = "wget 1.21.3-1+deb12u1 arm64, armhf, mipsel"
   strings:
     $v1 = /Wget\/[0-9]\.[0-9]{1,2}(\.[0-9]{1,2})?/
+    // version_string, stored right after compilation_string (the compiler command line)
+    $v2 = /-DSYSTEM_WGETRC=[^\x00]{1,1000}\x00{1,16}[0-9]\.[0-9]{1,2}(\.[0-9]{1,2})?\x00/
     $a1 = "GNU Wget %s, a non-interactive network retriever."
   condition:
-    is_elf and ($a1 and ($v1 or true))
+    is_elf and ($a1 and (any of ($v*) or true))
 }
 
 rule lighttpd_version {
@@ -114,7 +117,8 @@ rule mini_httpd_server {
     purl = "pkg:generic/mini_httpd"
     version = "mini_httpd/{v}"
   strings:
-    $v1 = /mini_httpd\/[0-9]\.[0-9]{1,2}(\.[0-9]{1,2})? [0-9]{1,2}[a-z]{3}[0-9]{4}/
+    // SERVER_SOFTWARE: "mini_httpd/1.30 26Oct2018"
+    $v1 = /mini_httpd\/[0-9]\.[0-9]{1,2}(\.[0-9]{1,2})? [0-9]{1,2}[A-Za-z]{3}[0-9]{4}/
   condition:
     is_elf and ($v1)
 }
@@ -196,15 +200,18 @@ rule libwebsockets_lib {
     component = "libwebsockets"
     cpe = "libwebsockets:libwebsockets"
     purl = "pkg:generic/libwebsockets"
-    version = "lws_get_library_version {v} || libwebsockets {v} || LWS: {v}"
+    version = "lws_get_library_version {v} || libwebsockets {v} || LWS: {v} || {0}{v}-"
     files = "libwebsockets.so"
+    verified = "libwebsockets17 4.1.6-3 mipsel"
   strings:
     $v1 = /LWS: [0-9]\.[0-9]\.[0-9]{1,2}-/
+    // LWS_LIBRARY_VERSION "-" LWS_BUILD_HASH, stored after the context destructor's message
+    $v2 = /ctx %p freed\n\x00{1,8}[0-9]\.[0-9]{1,2}\.[0-9]{1,2}-[0-9a-z]{0,40}\x00/
     $a1 = "lws_create_context"
     $a2 = "lws_service"
     $a3 = "libwebsockets"
   condition:
-    is_elf and (($v1 and any of ($a*)) or ($a1 and $a2 and $a3))
+    is_elf and ((any of ($v*) and any of ($a*)) or ($a1 and $a2 and $a3))
 }
 
 rule nghttp2_lib {

@@ -36,14 +36,18 @@ rule musl_lib {
     component = "musl"
     cpe = "musl-libc:musl"
     purl = "pkg:generic/musl"
+    version = "{0}{v}{0}"
     files = "libc.musl,ld-musl-,libc.so"
+    verified = "musl 1.2.3-1 mipsel"
   strings:
+    // libc_version, stored before the dynamic linker's first message
+    $v1 = /\x00[0-9]\.[0-9]\.[0-9]{1,2}\x00{1,8}Dynamic linker failed/
     // ldso/dynlink.c usage text
     $a1 = "musl libc ("
     $a2 = "Dynamic Program Loader"
     $a3 = "/etc/ld-musl-"
   condition:
-    is_elf and (2 of them)
+    is_elf and (2 of ($a*) and ($v1 or true))
 }
 
 rule libstdcxx_lib {

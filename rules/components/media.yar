@@ -53,14 +53,17 @@ rule gstreamer_lib {
     component = "gstreamer"
     cpe = "gstreamer_project:gstreamer"
     purl = "pkg:generic/gstreamer"
-    version = "GStreamer {v}"
-    files = "libgstreamer-1.0.so,libgstreamer-0.10.so"
+    version = "GStreamer {v} || {0}{v}{0}"
+    files = "libgstreamer-1.0.so,libgstreamer-0.10.so,libgstcore"
+    verified = "libgstreamer1.0-0 1.22.0-2+deb12u1 arm64"
   strings:
     $v1 = /GStreamer [01]\.[0-9]{1,2}\.[0-9]{1,2}/
+    // the core plugins' descriptor: source module, licence, version
+    $v2 = /\x00gstreamer\x00{1,8}LGPL\x00{1,8}1\.[0-9]{1,2}\.[0-9]{1,3}\x00/
     $a1 = "GST_DEBUG"
     $a2 = "gst_init"
   condition:
-    is_elf and (all of ($a*) and ($v1 or true))
+    is_elf and (all of ($a*) and (any of ($v*) or true))
 }
 
 rule ffmpeg_lib {

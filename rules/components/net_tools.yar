@@ -23,14 +23,17 @@ rule nftables_version {
     component = "nftables"
     cpe = "netfilter:nftables"
     purl = "pkg:generic/nftables"
-    version = "nftables v{v}"
+    version = "nftables v{v} || {0}{v}{0}"
     files = "libnftables.so,nft"
+    verified = "nftables 1.0.6-2+deb12u2 armhf"
   strings:
     $v1 = /nftables v[0-9]\.[0-9]\.[0-9]{1,2}/
+    // PACKAGE_VERSION and PACKAGE_NAME, stored before the "%s v%s (%s)" version line
+    $v2 = /\x00[0-9]\.[0-9]\.[0-9]{1,2}\x00{1,8}nftables\x00{1,8}%s v%s \(%s\)/
     $a1 = "nft_ctx_new"
     $a2 = "nftables"
   condition:
-    is_elf and (all of ($a*) and ($v1 or true))
+    is_elf and (all of ($a*) and (any of ($v*) or true))
 }
 
 rule iproute2_version {
@@ -147,11 +150,14 @@ rule tcpdump_version {
     component = "tcpdump"
     cpe = "tcpdump:tcpdump"
     purl = "pkg:generic/tcpdump"
-    version = "tcpdump version {v}"
+    version = "tcpdump version {v} || %s version {v}"
+    verified = "tcpdump 4.99.3-1 arm64"
   strings:
     $v1 = /tcpdump version [0-9]\.[0-9]{1,2}\.[0-9]{1,2}/
+    // print_version(): "%s version " PACKAGE_VERSION "\n", the program name left to printf
+    $v2 = /%s version [0-9]\.[0-9]{1,2}\.[0-9]{1,2}\n/
     $a1 = "tcpdump: "
     $a2 = "-Z user"
   condition:
-    is_elf and (any of ($a*) and ($v1 or all of ($a*)))
+    is_elf and (any of ($a*) and (any of ($v*) or all of ($a*)))
 }

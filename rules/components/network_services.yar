@@ -20,14 +20,16 @@ rule hostapd_version {
     component = "hostapd"
     cpe = "w1.fi:hostapd"
     purl = "pkg:generic/hostapd"
-    version = "hostapd v{v}"
-    verified = "hostapd 2:2.10-12+deb12u3 mipsel"
+    version = "hostapd v{v} || {0}{v}{0}"
+    verified = "hostapd 2:2.10-12+deb12u3 arm64, armhf, mipsel"
   strings:
     $v1 = /hostapd v[0-9]\.[0-9]{1,2}(-devel|-rc[0-9]?)?\x00/
+    // VERSION_STR, stored right before the banner format that prints it
+    $v2 = /\x00[0-9]\.[0-9]{1,2}\x00{1,8}hostapd v%s\nUser space daemon/
     $a1 = "hostapd v%s"
     $a2 = "User space daemon for IEEE 802.11 AP management"
   condition:
-    is_elf and (any of ($a*) and ($v1 or true))
+    is_elf and (any of ($a*) and (any of ($v*) or true))
 }
 
 rule wpa_supplicant_version {
@@ -37,7 +39,8 @@ rule wpa_supplicant_version {
     purl = "pkg:generic/wpa_supplicant"
     version = "wpa_supplicant v{v}"
   strings:
-    $v1 = /wpa_supplicant v[0-9]\.[0-9]{1,2}(-devel|-rc[0-9]?)?\x00/
+    // the copyright banner: "wpa_supplicant v2.10\nCopyright (c) 2003-2022, ..."
+    $v1 = /wpa_supplicant v[0-9]\.[0-9]{1,2}(-devel|-rc[0-9]?)?[\x00\n]/
     $a1 = "wpa_supplicant v%s"
     $a2 = "Copyright (c) 2003-20"
   condition:
@@ -79,15 +82,18 @@ rule avahi_daemon {
     component = "avahi"
     cpe = "avahi:avahi"
     purl = "pkg:generic/avahi"
-    version = "avahi {v} || avahi-daemon {v}"
+    version = "avahi {v} || avahi-daemon {v} || %s {v} starting up"
     files = "libavahi-,avahi-"
+    verified = "avahi-daemon 0.8-10+deb12u1 armhf"
   strings:
     $v1 = /avahi [0-9]\.[0-9]\.[0-9]{1,2}\x00/
+    // the daemon's start-up message, the program name left to printf
+    $v2 = /%s [0-9]\.[0-9]{1,2}(\.[0-9]{1,2})? starting up\./
     $a1 = "avahi-daemon"
     $a2 = "org.freedesktop.Avahi"
     $a3 = "avahi_"
   condition:
-    is_elf and (2 of ($a*) and ($v1 or true))
+    is_elf and (2 of ($a*) and (any of ($v*) or true))
 }
 
 rule samba_version {
@@ -182,12 +188,15 @@ rule pppd_version {
     component = "pppd"
     cpe = "point-to-point_protocol_project:point-to-point_protocol"
     purl = "pkg:generic/ppp"
-    version = "pppd version {v} || pppd {v}"
+    version = "pppd version {v} || pppd {v} || {0}{v}{0}"
+    verified = "ppp 2.4.9-1+1.1+b1 armhf"
   strings:
     $v1 = /pppd( version)? [0-9]\.[0-9]\.[0-9]{1,2}\x00/
+    // VERSION, stored right before the start-up message that logs it
+    $v2 = /\x00[0-9]\.[0-9]\.[0-9]{1,2}\x00{1,8}pppd %s started by %s, uid %d/
     $a1 = "pppd %s started by %s, uid %d"
   condition:
-    is_elf and ($a1 and ($v1 or true))
+    is_elf and ($a1 and (any of ($v*) or true))
 }
 
 rule net_snmp_version {
@@ -224,13 +233,16 @@ rule chrony_version {
     component = "chrony"
     cpe = "tuxfamily:chrony"
     purl = "pkg:generic/chrony"
-    version = "chronyd ({v} || chronyc ({v} || chrony version {v}"
+    version = "chronyd ({v} || chronyc ({v} || chrony version {v} || {0}{v}{0}"
+    verified = "chrony 4.3-2+deb12u3 armhf"
   strings:
     $v1 = /chrony[dc]? \(?(version )?[0-9]\.[0-9](\.[0-9])?/
+    // CHRONY_VERSION, stored right before the format that prints it
+    $v2 = /\x00[0-9]\.[0-9]{1,2}(\.[0-9]{1,2})?\x00{1,8}chrony[cd] \(chrony\) version %s/
     $a1 = "chrony.conf"
     $a2 = "chronyd"
   condition:
-    is_elf and (all of ($a*) and ($v1 or true))
+    is_elf and (all of ($a*) and (any of ($v*) or true))
 }
 
 rule dhcpcd_version {
@@ -238,13 +250,16 @@ rule dhcpcd_version {
     component = "dhcpcd"
     cpe = "roy_marples:dhcpcd"
     purl = "pkg:generic/dhcpcd"
-    version = "dhcpcd-{v} || dhcpcd {v}"
+    version = "dhcpcd-{v} || dhcpcd {v} || {0}{v}{0}"
+    verified = "dhcpcd-base 9.4.1-24~deb12u5 armhf"
   strings:
     $v1 = /dhcpcd[\- ][0-9]{1,2}\.[0-9]{1,2}\.[0-9]{1,2}\x00/
+    // VERSION, printed for --version, stored between two option names
+    $v2 = /--version\x00{1,8}[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{1,2}\x00{1,8}--getconfigfile\x00/
     $a1 = "dhcpcd.conf"
     $a2 = "dhcpcd"
   condition:
-    is_elf and (all of ($a*) and ($v1 or true))
+    is_elf and (all of ($a*) and (any of ($v*) or true))
 }
 
 rule isc_dhcp_version {
@@ -259,6 +274,25 @@ rule isc_dhcp_version {
     $a2 = "dhcp"
   condition:
     is_elf and (all of them)
+}
+
+rule bind_library_name {
+  meta:
+    component = "bind"
+    cpe = "isc:bind"
+    purl = "pkg:generic/bind"
+    version = "-{v}"
+    files = "libisc-,libdns-,libns-,libbind9-,libisccfg-,libisccc-"
+    scope = "own-files"
+    verified = "bind9-libs 1:9.18.49-1~deb12u1 arm64"
+  strings:
+    // BIND names its libraries after its release: the SONAME in the library's
+    // own dynamic string table ("libisc-9.18.49-1~deb12u1-Debian.so")
+    $v1 = /libisc-9\.[0-9]{1,2}\.[0-9]{1,3}[^\x00\/]{0,32}\.so\x00/
+    $v2 = /libdns-9\.[0-9]{1,2}\.[0-9]{1,3}[^\x00\/]{0,32}\.so\x00/
+    $a1 = "isc_mem_"
+  condition:
+    is_elf and (any of ($v*) and $a1)
 }
 
 rule bind_version {
@@ -296,16 +330,19 @@ rule mosquitto_version {
     component = "mosquitto"
     cpe = "eclipse:mosquitto"
     purl = "pkg:generic/mosquitto"
-    version = "mosquitto version {v} || mosquitto/{v}"
+    version = "mosquitto version {v} || mosquitto/{v} || {0}{v}{0}"
     files = "libmosquitto.so,mosquitto"
+    verified = "mosquitto 2.0.11-1.2+deb12u2 mipsel"
   strings:
     $v1 = /mosquitto version [0-9]\.[0-9]\.[0-9]{1,2}/
+    // VERSION, stored right before the format that prints it
+    $v2 = /\x00[0-9]\.[0-9]\.[0-9]{1,2}\x00{1,8}mosquitto(_[a-z]{2,8})? version %s/
     $a1 = "mosquitto"
     $a2 = "MQTT"
     $b1 = "mosquitto_"
     $b2 = "mosquitto.conf"
   condition:
-    is_elf and (all of ($a*) and ($v1 or any of ($b*)))
+    is_elf and (all of ($a*) and (any of ($v*) or any of ($b*)))
 }
 
 rule rsync_version {
@@ -327,9 +364,12 @@ rule socat_version {
     component = "socat"
     cpe = "dest-unreach:socat"
     purl = "pkg:generic/socat"
-    version = "socat version {v}"
+    version = "socat version {v} || {0}{v}{0}"
+    verified = "socat 1.7.4.4-2 arm64"
   strings:
     $v1 = /socat version [0-9]\.[0-9]\.[0-9]\.[0-9]/
+    // the build time stamp and the version, stored after the project address
+    $v2 = /dest-unreach\.org\x00{1,16}[0-9]{2} [A-Z][a-z]{2} 20[0-9]{2} [0-9:]{8}\x00{1,8}[0-9]\.[0-9]\.[0-9]{1,2}\.[0-9]{1,2}\x00/
     $a1 = "socat by Gerhard Rieger"
   condition:
     is_elf and (any of them)

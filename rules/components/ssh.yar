@@ -42,14 +42,16 @@ rule libssh_version {
     component = "libssh"
     cpe = "libssh:libssh"
     purl = "pkg:generic/libssh"
-    version = "libssh {v}"
+    version = "libssh {v} || SSH-2.0-libssh_{v}"
     files = "libssh.so,libssh_threads.so"
     scope = "own-files"
   strings:
     $v1 = /libssh [0-9]+\.[0-9]+\.[0-9]+/
+    // the client and server banner
+    $v2 = /SSH-2\.0-libssh_[0-9]\.[0-9]{1,2}\.[0-9]{1,2}\x00/
     $a1 = "ssh_channel_open_session"
   condition:
-    is_elf and (all of them)
+    is_elf and ($a1 and any of ($v*))
 }
 
 rule libssh2_banner {

@@ -49,14 +49,17 @@ rule e2fsprogs_version {
     component = "e2fsprogs"
     cpe = "e2fsprogs_project:e2fsprogs"
     purl = "pkg:generic/e2fsprogs"
-    version = "E2fsprogs {v} || e2fsprogs {v}"
-    files = "libext2fs.so,libe2p.so,libcom_err.so,libss.so,e2fsck,mke2fs,tune2fs,resize2fs,debugfs,dumpe2fs"
+    version = "E2fsprogs {v} || e2fsprogs {v} || {0}{v}{0}"
+    files = "libext2fs.so,libe2p.so,libcom_err.so,libss.so,e2fsck,mke2fs,tune2fs,resize2fs,debugfs,dumpe2fs,e2image,e2label,chattr,lsattr,filefrag,e4defrag,e4crypt,mklost+found,badblocks,logsave"
+    verified = "e2fsprogs 1.47.0-2+b2 mipsel"
   strings:
     $v1 = /[Ee]2fsprogs [0-9]\.[0-9]{1,2}\.[0-9]{1,2}/
+    // E2FSPROGS_VERSION, stored right before the "<program> %s (%s)" version line
+    $v2 = /\x00[0-9]\.[0-9]{2}(\.[0-9]{1,2})?\x00{1,8}(mke2fs|e2fsck|tune2fs|e2image|resize2fs|dumpe2fs|debugfs|chattr|lsattr|filefrag|e4defrag|mklost\+found) %s \(%s\)\n/
     $a1 = "ext2fs_open2"
     $a2 = "e2fsprogs"
   condition:
-    is_elf and (any of ($a*) and ($v1 or all of ($a*)))
+    is_elf and (any of ($a*) and (any of ($v*) or all of ($a*)))
 }
 
 rule bluez_lib {
@@ -64,15 +67,17 @@ rule bluez_lib {
     component = "bluez"
     cpe = "bluez:bluez"
     purl = "pkg:generic/bluez"
-    version = "Bluetooth daemon {v} || bluetoothd {v} || BlueZ {v}"
+    version = "Bluetooth daemon {v} || bluetoothd {v} || BlueZ {v} || {0}{v}{0}"
     files = "libbluetooth.so,bluetoothd,bluetoothctl,btmon,hciconfig,hcitool"
   strings:
     $v1 = /(Bluetooth daemon|BlueZ) [0-9]\.[0-9]{1,2}\x00/
+    // VERSION, stored right before the format bluetoothd logs it with
+    $v2 = /\x00[0-9]\.[0-9]{2}\x00{1,8}BlueZ %s\x00/
     $a1 = "org.bluez"
     $a2 = "hci_open_dev"
     $a3 = "bluetoothd"
   condition:
-    is_elf and (2 of ($a*) and ($v1 or true))
+    is_elf and (2 of ($a*) and (any of ($v*) or true))
 }
 
 rule libusb_lib {
@@ -110,13 +115,16 @@ rule coreutils_version {
     component = "coreutils"
     cpe = "gnu:coreutils"
     purl = "pkg:generic/coreutils"
-    version = "(GNU coreutils) {v}"
+    version = "(GNU coreutils) {v} || {0}{v}{0}"
+    verified = "coreutils 9.1-1 arm64"
   strings:
     $v1 = /\(GNU coreutils\) [0-9]\.[0-9]{1,2}/
+    // the Version constant (gnulib), stored before close_stdout()'s message
+    $v2 = /\x00[0-9]{1,2}\.[0-9]{1,2}\x00{1,8}write error\x00/
     $a1 = "GNU coreutils"
     $a2 = "Report any translation bugs to"
   condition:
-    is_elf and ($a1 and ($v1 or $a2))
+    is_elf and ($a1 and ($v1 or $a2) and ($v2 or true))
 }
 
 rule sudo_version {
@@ -124,13 +132,31 @@ rule sudo_version {
     component = "sudo"
     cpe = "sudo_project:sudo"
     purl = "pkg:generic/sudo"
-    version = "Sudo version {v} || sudo {v}"
+    version = "Sudo version {v} || sudo {v} || {0}{v}{0}"
+    verified = "sudo 1.9.13p3-1+deb12u4 arm64"
   strings:
     $v1 = /[Ss]udo version [0-9]\.[0-9]\.[0-9]{1,2}(p[0-9]{1,2})?/
+    // PACKAGE_VERSION, stored right after the format that prints it
+    $v2 = /Sudo version %s\n\x00{1,16}[0-9]\.[0-9]\.[0-9]{1,2}(p[0-9]{1,2})?\x00/
     $a1 = "sudoers"
     $a2 = "Sudo version %s"
   condition:
-    is_elf and (all of ($a*) and ($v1 or true))
+    is_elf and (all of ($a*) and (any of ($v*) or true))
+}
+
+rule libcap_version {
+  meta:
+    component = "libcap"
+    cpe = "libcap_project:libcap"
+    purl = "pkg:generic/libcap"
+    version = "version: libcap-{v} || version: libpsx-{v}"
+    files = "libcap.so,libpsx.so"
+    verified = "libcap2 1:2.66-4+deb12u3+b1 arm64"
+  strings:
+    // what the library prints when run as a program
+    $v1 = /is the shared library version: lib(cap|psx)-[0-9]\.[0-9]{1,3}\./
+  condition:
+    is_elf and $v1
 }
 
 rule libcap_lib {
@@ -219,6 +245,39 @@ rule libxcrypt_lib {
     is_elf and (all of them)
 }
 
+rule dbus_private_abi {
+  meta:
+    component = "dbus"
+    cpe = "freedesktop:dbus"
+    purl = "pkg:generic/dbus"
+    version = "LIBDBUS_PRIVATE_{v}"
+    files = "libdbus-1.so,dbus-daemon,dbus-"
+    scope = "own-files"
+    verified = "dbus 1.14.10-1~deb12u1 mipsel"
+  strings:
+    // the symbol version of libdbus's private interface, named after the release;
+    // only the library and the daemon built with it use it
+    $v1 = /LIBDBUS_PRIVATE_1\.[0-9]{1,2}\.[0-9]{1,2}\x00/
+  condition:
+    is_elf and $v1
+}
+
+rule libevent_version {
+  meta:
+    component = "libevent"
+    cpe = "libevent_project:libevent"
+    purl = "pkg:generic/libevent"
+    version = "{0}{v}-"
+    files = "libevent"
+    verified = "libevent-2.1-7 2.1.12-stable-8 mipsel"
+  strings:
+    // EVENT__VERSION ("2.1.12-stable"), stored before the event flag names of
+    // the debug dump; the release tag after the dash is not part of the version
+    $v1 = /\x002\.[0-9]\.[0-9]{1,2}-(stable|beta|alpha|rc)\x00{1,8}EV_READ \x00/
+  condition:
+    is_elf and $v1
+}
+
 rule libevent_lib {
   meta:
     component = "libevent"
@@ -301,6 +360,35 @@ rule krb5_lib {
     $c2 = "KRB5_CONFIG"
   condition:
     is_elf and (all of them)
+}
+
+rule krb5_version {
+  meta:
+    component = "krb5"
+    cpe = "mit:kerberos_5"
+    purl = "pkg:generic/krb5"
+    version = "KRB5_BRAND: krb5-{v}-"
+    files = "libkrb5.so,libkrb5support.so,libgssapi_krb5.so,libk5crypto.so"
+    verified = "libkrb5-3 1.20.1-2+deb12u5 arm64"
+  strings:
+    $v1 = /KRB5_BRAND: krb5-[0-9]\.[0-9]{1,2}(\.[0-9]{1,2})?-/
+  condition:
+    is_elf and $v1
+}
+
+rule cyrus_sasl_version {
+  meta:
+    component = "cyrus-sasl"
+    cpe = "cyrusimap:cyrus-sasl"
+    purl = "pkg:generic/cyrus-sasl"
+    version = "{0}{v}{0}"
+    files = "libsasl2.so"
+    verified = "libsasl2-2 2.1.28+dfsg-10 arm64"
+  strings:
+    // the implementation name and version sasl_version_info() returns
+    $v1 = /Cyrus SASL\x00{1,8}2\.[0-9]{1,2}\.[0-9]{1,2}\x00/
+  condition:
+    is_elf and $v1
 }
 
 rule cyrus_sasl_lib {

@@ -50,6 +50,22 @@ rule libressl_version {
     is_elf and ($v1)
 }
 
+rule wolfssl_version {
+  meta:
+    component = "wolfssl"
+    cpe = "wolfssl:wolfssl"
+    purl = "pkg:generic/wolfssl"
+    version = "wolfSSL {v}"
+    files = "libwolfssl.so"
+    relation = "built-against"
+    verified = "libwolfssl35 5.5.4-2+deb12u2 mipsel"
+  strings:
+    // LIBWOLFSSL_VERSION_STRING behind its name
+    $v1 = /wolfSSL [0-9]\.[0-9]{1,2}\.[0-9]{1,2}\x00/
+  condition:
+    is_elf and $v1
+}
+
 rule wolfssl_code {
   meta:
     component = "wolfssl"

@@ -7,7 +7,8 @@ Usage: labels.py SEED_DIR DEB...   (labels.tsv on stdout)
 A package names its component through db/seed (package aliases, then its
 source package, then a components.csv name); packages that name no known
 component are left out. The upstream version is the Debian version without
-epoch, revision and repack tags, as the scanner computes it.
+epoch, revision, repack tags, a "-stable" release tag and a "+YYYYMMDD" snapshot
+date, as the scanner computes it (upstream_version.cpp).
 """
 import csv
 import os
@@ -16,6 +17,10 @@ import subprocess
 import sys
 
 REPACK = re.compile(r"(?<=.)([+~.](dfsg|ds|repack|debian)).*$")
+# A git snapshot after a release ("30+20221128"): the binary states the release.
+SNAPSHOT = re.compile(r"(?<=.)\+20[0-9]{6}$")
+# A release tag ("2.1.12-stable"): the version is the number before it.
+STABLE = re.compile(r"(?<=.)-stable$")
 
 
 def upstream(version):
@@ -24,7 +29,7 @@ def upstream(version):
         v = v[: v.rfind("-")]
     if "+really" in v:
         v = v[v.find("+really") + len("+really"):]
-    return REPACK.sub("", v)
+    return SNAPSHOT.sub("", STABLE.sub("", REPACK.sub("", v)))
 
 
 def read_csv(path):

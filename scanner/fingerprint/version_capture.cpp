@@ -8,6 +8,21 @@ namespace {
 
 constexpr std::string_view kPlaceholder = "{v}";
 constexpr std::string_view kAlternativeSeparator = " || ";
+/// Stands for one NUL byte: a version stored as its own C string is read
+/// with "{0}{v}{0}" from a match that spans the strings around it.
+constexpr std::string_view kNulMark = "{0}";
+
+/// `literal` with every kNulMark replaced by a NUL byte.
+std::string with_nuls(std::string_view literal) {
+  std::string out;
+  while (true) {
+    auto at = literal.find(kNulMark);
+    out += literal.substr(0, at);
+    if (at == std::string_view::npos) return out;
+    out += '\0';
+    literal.remove_prefix(at + kNulMark.size());
+  }
+}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -44,8 +59,8 @@ std::string_view read_token(std::string_view text) {
 std::optional<std::string> capture_one(std::string_view alt, std::string_view window) {
   auto ph = alt.find(kPlaceholder);
   if (ph == std::string_view::npos) return std::nullopt;
-  std::string_view prefix = alt.substr(0, ph);
-  std::string_view suffix = alt.substr(ph + kPlaceholder.size());
+  std::string prefix = with_nuls(alt.substr(0, ph));
+  std::string suffix = with_nuls(alt.substr(ph + kPlaceholder.size()));
   std::size_t from = 0;
   while (from <= window.size()) {
     auto at = window.find(prefix, from);

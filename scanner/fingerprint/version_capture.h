@@ -13,6 +13,10 @@
 // letters ("1.1.1w", "9.2p1", "2022.83"); a trailing dot is dropped. The
 // text after `{v}`, if any, must follow the token at once. Anything else —
 // a prefix not found, a token without a dot — captures nothing.
+//
+// `{0}` in the literal text stands for one NUL byte. A version kept as a C
+// string of its own ("2.10\0\0\0\0hostapd v%s") is read with "{0}{v}{0}"
+// from a match that spans it and the distinctive string next to it.
 #pragma once
 
 #include <optional>

@@ -2,6 +2,7 @@
 
 #include "scanner/fingerprint/metadata/buildroot_manifest.h"
 #include "scanner/fingerprint/metadata/dpkg_status.h"
+#include "scanner/fingerprint/metadata/elf_package_note.h"
 #include "scanner/fingerprint/metadata/kernel_release.h"
 #include "scanner/fingerprint/metadata/library_file.h"
 #include "scanner/fingerprint/metadata/openwrt_release.h"
@@ -23,8 +24,9 @@ const std::vector<const Analyzer*>& metadata_analyzers() {
   static const OpenwrtReleaseAnalyzer kOpenwrt(seed_catalog());
   static const KernelReleaseAnalyzer kKernel;
   static const LibraryFileAnalyzer kLibraryFile(seed_catalog());
-  static const std::vector<const Analyzer*> kAll = {&kDpkg,      &kOpkg,    &kBuildroot, &kYocto,      &kYoctoBuild,
-                                                    &kOsRelease, &kOpenwrt, &kKernel,    &kLibraryFile};
+  static const ElfPackageNoteAnalyzer kPackageNote(seed_catalog());
+  static const std::vector<const Analyzer*> kAll = {&kDpkg,      &kOpkg,    &kBuildroot, &kYocto,       &kYoctoBuild,
+                                                    &kOsRelease, &kOpenwrt, &kKernel,    &kLibraryFile, &kPackageNote};
   return kAll;
 }
 

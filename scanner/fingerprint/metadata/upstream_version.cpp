@@ -9,6 +9,10 @@ namespace {
 constexpr std::array<std::string_view, 9> kRepackTags = {"+dfsg", "~dfsg",   ".dfsg",   "+ds",    "~ds",
                                                          ".ds",   "+repack", "~repack", "+debian"};
 constexpr std::string_view kReally = "+really";
+/// Release tags some projects append to their version ("2.1.12-stable"): the
+/// version they release, and the one CVE data names, is the number before it.
+constexpr std::string_view kStableTag = "-stable";
+constexpr std::size_t kSnapshotDateDigits = 8;
 
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;
@@ -33,6 +37,15 @@ std::string_view drop_numbered_revision(std::string_view v) {
   return all_digits(rev) ? v.substr(0, dash) : v;
 }
 
+/// Drops a Debian snapshot suffix "+YYYYMMDD" ("30+20221128": git after
+/// release 30): the binary states the release it builds on.
+std::string_view drop_snapshot_date(std::string_view v) {
+  auto plus = v.rfind('+');
+  if (plus == std::string_view::npos || plus == 0) return v;
+  auto date = v.substr(plus + 1);
+  return date.size() == kSnapshotDateDigits && all_digits(date) && date.starts_with("20") ? v.substr(0, plus) : v;
+}
+
 std::string_view dpkg_upstream(std::string_view v) {
   v = drop_epoch(v);
   if (auto dash = v.rfind('-'); dash != std::string_view::npos) v = v.substr(0, dash);
@@ -40,7 +53,8 @@ std::string_view dpkg_upstream(std::string_view v) {
   for (auto tag : kRepackTags) {
     if (auto at = v.find(tag); at != std::string_view::npos && at > 0) v = v.substr(0, at);
   }
-  return v;
+  if (v.ends_with(kStableTag) && v.size() > kStableTag.size()) v.remove_suffix(kStableTag.size());
+  return drop_snapshot_date(v);
 }
 
 }  // namespace

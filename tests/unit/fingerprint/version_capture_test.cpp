@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+
 using pedigree::fingerprint::capture_version;
 using pedigree::fingerprint::valid_capture_spec;
 
@@ -33,4 +35,14 @@ TEST_CASE("capture specs are checked") {
   CHECK_FALSE(valid_capture_spec("no placeholder"));
   CHECK_FALSE(valid_capture_spec("{v}{v}"));
   CHECK_FALSE(capture_version("a {v}{v}", "a 1.2").has_value());
+}
+
+TEST_CASE("version capture reads a version stored as a C string of its own") {
+  using namespace std::string_literals;
+  CHECK(capture_version("{0}{v}{0}", "\0002.10\0\0\0\0hostapd v%s\n"s) == "2.10");
+  CHECK(capture_version("{0}{v}{0}", "-Wall\0\0001.21.3\0"s) == "1.21.3");
+  // The NULs are required on both sides.
+  CHECK_FALSE(capture_version("{0}{v}{0}", "x2.10\0hostapd"s).has_value());
+  CHECK_FALSE(capture_version("{0}{v}{0}", "\0002.10 hostapd"s).has_value());
+  CHECK(capture_version("hostapd v{v} || {0}{v}{0}", "\0002.10\0hostapd v%s"s) == "2.10");
 }

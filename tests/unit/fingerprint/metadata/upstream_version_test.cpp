@@ -20,3 +20,13 @@ TEST_CASE("distribution revisions are taken off, the upstream version stays") {
   CHECK(upstream_version("2024.02.1", VersionScheme::kPlain) == "2024.02.1");
   CHECK(upstream_version("", VersionScheme::kDpkg).empty());
 }
+
+TEST_CASE("release tags and snapshot dates are not part of the upstream version") {
+  // libevent releases "2.1.12-stable"; CVE data and the library's number say 2.1.12.
+  CHECK(upstream_version("2.1.12-stable-8", VersionScheme::kDpkg) == "2.1.12");
+  // kmod 30 plus a git snapshot of 2022-11-28: the binary says "kmod version 30".
+  CHECK(upstream_version("30+20221128-1", VersionScheme::kDpkg) == "30");
+  // Not a date: kept.
+  CHECK(upstream_version("1.0+2-1", VersionScheme::kDpkg) == "1.0+2");
+  CHECK(upstream_version("0.9+git2022-1", VersionScheme::kDpkg) == "0.9+git2022");
+}
