@@ -1,6 +1,6 @@
 // pedigree: the command-line front end. Parses arguments, runs the scanner,
-// writes reports. Exit codes: 0 done, 2 bad usage or unreadable input,
-// 3 internal error.
+// writes reports. Exit codes: 0 done, 1 findings at or above --fail-on,
+// 2 bad usage or unreadable input, 3 internal error.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -14,11 +14,15 @@
 #include "cli/db_command.h"
 #include "cli/options.h"
 #include "cli/report_commands.h"
+#include "cli/scan_options.h"
+#include "scanner/core/calendar_date.h"
 #include "scanner/db/db_path.h"
 #include "scanner/db/provenance.h"
 #include "scanner/match/provenance_match.h"
 #include "scanner/report/atomic_file.h"
+#include "scanner/report/html_writer.h"
 #include "scanner/report/json_writer.h"
+#include "scanner/report/sarif_writer.h"
 #include "scanner/report/text_writer.h"
 #include "scanner/scan.h"
 #include "scanner/unpack/disk_writer.h"
@@ -41,11 +45,13 @@ struct CommonArgs {
   std::string db_path;    ///< --db; empty: the bundled database
   std::string sign_key;   ///< --sign: PEM private key (and certificate)
   std::string sign_cert;  ///< --sign-cert: PEM certificate when not in the key file
+  std::string now;        ///< --now YYYY-MM-DD; empty: today (UTC)
+  RiskArgs risk;          ///< --policy, --waivers, --fail-on
 };
 
 void add_common(CLI::App& cmd, CommonArgs& a) {
   cmd.add_option("IMAGE", a.image, "Firmware image to read")->required();
-  cmd.add_option("-o,--output", a.outputs, "Report FORMAT[=PATH]: text (default, to stdout) or json");
+  cmd.add_option("-o,--output", a.outputs, "Report FORMAT[=PATH]: text (default, to stdout), json, sarif or html");
   cmd.add_flag("-q,--quiet", a.quiet, "Print nothing but errors");
   cmd.add_option("--jobs", a.limits.jobs, "Worker threads (default: one per core)");
   cmd.add_option("--max-depth", a.limits.max_depth, "Deepest nesting of containers")->capture_default_str();
@@ -55,6 +61,7 @@ void add_common(CLI::App& cmd, CommonArgs& a) {
   cmd.add_option("--max-ratio", a.limits.max_ratio, "Largest compression ratio of one stream")->capture_default_str();
   cmd.add_option("--max-files", a.limits.max_files, "Most files extracted in all")->capture_default_str();
   cmd.add_option("--timeout", a.limits.max_seconds, "Seconds before unpacking stops (0: none)")->capture_default_str();
+  cmd.add_option("--now", a.now, "Reference date YYYY-MM-DD for certificate expiry (default: today, UTC)");
 }
 
 /// Fills the size limits from their text; false (with a message) when malformed.
@@ -67,23 +74,48 @@ bool finish_limits(CommonArgs& a) {
   }
   a.limits.max_total_bytes = *total;
   a.limits.max_file_bytes = *file;
+  if (!a.now.empty() && !parse_iso_date(a.now)) {
+    std::cerr << "pedigree: --now takes a date such as 2025-01-31\n";
+    return false;
+  }
   return true;
+}
+
+/// The report writers, by -o FORMAT.
+struct Writer {
+  const char* format;
+  std::string (*write)(const report::Report& r, const CommonArgs& a, bool to_tty);
+};
+constexpr Writer kWriters[] = {
+    {"text",
+     [](const report::Report& r, const CommonArgs&, bool tty) {
+       return report::to_text(r, {tty, 20});
+     }},
+    {"json", [](const report::Report& r, const CommonArgs& a, bool) { return report::to_json(r, a.limits); }},
+    {"sarif", [](const report::Report& r, const CommonArgs&, bool) { return report::to_sarif(r); }},
+    {"html", [](const report::Report& r, const CommonArgs&, bool) { return report::to_html(r); }},
+};
+
+const Writer* find_writer(const std::string& format) {
+  for (const auto& w : kWriters) {
+    if (format == w.format) return &w;
+  }
+  return nullptr;
 }
 
 int write_outputs(const report::Report& r, const CommonArgs& a, bool default_text) {
   std::vector<OutputSpec> specs;
   for (const auto& o : a.outputs) {
     auto spec = parse_output_spec(o);
-    if (!spec || (spec->format != "text" && spec->format != "json")) {
-      std::cerr << "pedigree: bad output '" << o << "': use text[=PATH] or json[=PATH]\n";
+    if (!spec || find_writer(spec->format) == nullptr) {
+      std::cerr << "pedigree: bad output '" << o << "': use text, json, sarif or html, each [=PATH]\n";
       return kExitUsage;
     }
     specs.push_back(*spec);
   }
   if (specs.empty() && default_text && !a.quiet) specs.push_back({"text", ""});
   for (const auto& s : specs) {
-    std::string body =
-        s.format == "json" ? report::to_json(r, a.limits) : report::to_text(r, {s.path.empty() && isatty(1) != 0, 20});
+    std::string body = find_writer(s.format)->write(r, a, s.path.empty() && isatty(1) != 0);
     if (s.path.empty()) {
       std::fwrite(body.data(), 1, body.size(), stdout);
       continue;
@@ -110,7 +142,7 @@ int run_scan(CommonArgs& a, unpack::NodeVisitor* visitor, bool default_text) {
     }
     provenance.emplace(std::move(*opened));
   }
-  auto r = scan_image(a.image, a.limits, visitor);
+  auto r = scan_image(a.image, ScanOptions{a.limits, a.now}, visitor);
   if (!r) {
     std::cerr << "pedigree: cannot read " << r.error().message << "\n";
     return kExitUsage;
@@ -122,7 +154,9 @@ int run_scan(CommonArgs& a, unpack::NodeVisitor* visitor, bool default_text) {
       return kExitUsage;
     }
   }
-  return write_outputs(*r, a, default_text);
+  if (!assess_report(*r, a.risk, {})) return kExitUsage;
+  int rc = write_outputs(*r, a, default_text);
+  return rc != kExitOk ? rc : fail_on_exit_code(*r, a.risk);
 }
 
 int run_extract(CommonArgs& a, const std::string& dir) {
@@ -146,6 +180,7 @@ int run(int argc, char** argv) {
   scan_args.use_db = true;
   scan->add_option("--sign", scan_args.sign_key, "Sign each report file: PEM private key (and its certificate)");
   scan->add_option("--sign-cert", scan_args.sign_cert, "PEM certificate for --sign, when not in the key file");
+  add_risk_options(*scan, scan_args.risk);
   scan->add_option("--db", scan_args.db_path, "Provenance database (default: the bundled one, or $PEDIGREE_DB)");
   CommonArgs extract_args;
   std::string out_dir;

@@ -84,6 +84,9 @@ prepare_router_rootfs() {
   mkdir -p "$ROUTER_ROOT/etc/dropbear" "$ROUTER_ROOT/overlay" "$ROUTER_ROOT/rom"
   apply_overlay router "$ROUTER_ROOT"
   busybox_links "$ROUTER_ROOT"
+  # Permission mistakes vendors ship: a setuid BusyBox, a world-writable config.
+  chmod 4755 "$ROUTER_ROOT/bin/busybox"
+  chmod 0666 "$ROUTER_ROOT/etc/config/network"
   finish_tree "$ROUTER_ROOT"
   # OpenWrt's options: xz, 256 KiB blocks, root-owned, no tail padding (the
   # image builder pads), and /dev/console made by a pseudo-file definition.

@@ -17,6 +17,7 @@ auto hit_key(const ComponentHit& h) {
 void Facts::append(Facts&& other) {
   std::move(other.components.begin(), other.components.end(), std::back_inserter(components));
   std::move(other.binaries.begin(), other.binaries.end(), std::back_inserter(binaries));
+  security.append(std::move(other.security));
 }
 
 void Facts::sort() {
@@ -24,6 +25,7 @@ void Facts::sort() {
             [](const ComponentHit& a, const ComponentHit& b) { return hit_key(a) < hit_key(b); });
   std::sort(binaries.begin(), binaries.end(),
             [](const report::Binary& a, const report::Binary& b) { return a.origin < b.origin; });
+  security.sort();
 }
 
 }  // namespace pedigree::fingerprint

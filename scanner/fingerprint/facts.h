@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "scanner/fingerprint/security_facts.h"
 #include "scanner/report/report.h"
 
 namespace pedigree::fingerprint {
@@ -23,6 +24,7 @@ struct ComponentHit {
 struct Facts {
   std::vector<ComponentHit> components;
   std::vector<report::Binary> binaries;
+  SecurityFacts security;
 
   void append(Facts&& other);
   /// Orders every list by a total key so that equal inputs give equal output.

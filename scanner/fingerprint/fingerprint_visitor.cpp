@@ -17,7 +17,7 @@ void FingerprintVisitor::visit(const std::vector<const unpack::Node*>& chain, co
   file.data = data.view();
   Facts found;
   for (const Analyzer* a : analyzers_) a->analyze(file, found);
-  if (found.components.empty() && found.binaries.empty()) return;
+  if (found.components.empty() && found.binaries.empty() && found.security.empty()) return;
   for (auto& hit : found.components) hit.file_sha256 = node.sha256;
   std::lock_guard lock(mu_);
   facts_.append(std::move(found));

@@ -16,5 +16,12 @@ Json architectures_json(const Report& r);
 Json database_json(const Report& r);
 Json vulnerabilities_json(const Report& r);
 Json vendors_json(const Report& r);
+/// certificates, keys, credentials, services, permissions, findings (json_security.cpp).
+void add_security_sections(Json& j, const Report& r);
+/// The findings' verdict fields, provisions, waivers, evidence (json_risk.cpp);
+/// after add_security_sections.
+void add_risk_sections(Json& j, const Report& r);
+/// summary.risk (json_risk.cpp).
+Json risk_summary_json(const Report& r);
 
 }  // namespace pedigree::report

@@ -80,6 +80,7 @@ std::string to_json(const Report& r, const Limits& limits) {
   if (!r.image.format.empty()) j["image"]["format"] = r.image.format;
   j["scan"] = {{"limits", limits_json(limits)}};
   if (r.database.schema_version != 0) j["database"] = database_json(r);
+  if (!r.reference_date.empty()) j["scan"]["reference_date"] = r.reference_date;
   j["layers"] = layers_json(r);
   j["files"] = files_json(r);
   j["unknown_regions"] = regions_json(r);
@@ -88,8 +89,11 @@ std::string to_json(const Report& r, const Limits& limits) {
   j["binaries"] = binaries_json(r);
   j["vendors"] = vendors_json(r);
   j["vulnerabilities"] = vulnerabilities_json(r);
+  add_security_sections(j, r);
+  add_risk_sections(j, r);
   j["warnings"] = warnings_json(r);
   j["summary"] = summary_json(r);
+  if (!r.risk.policy.empty()) j["summary"]["risk"] = risk_summary_json(r);
   return j.dump(2) + "\n";
 }
 

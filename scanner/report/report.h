@@ -166,6 +166,141 @@ struct DatabaseInfo {
   std::vector<DataSource> sources;  ///< sorted by name
 };
 
+// --- Security facts: certificates, keys, accounts, services, findings ---
+
+/// An X.509 certificate found in a file (PEM or DER, standalone or embedded).
+struct Certificate {
+  std::string origin;
+  std::uint64_t offset = 0;
+  std::string encoding;  ///< pem, der
+  std::string subject;   ///< one-line DN, RFC 2253 order ("CN=x,O=y,C=z")
+  std::string subject_cn, subject_o, subject_c;
+  std::string issuer;
+  std::string issuer_cn, issuer_o, issuer_c;
+  std::string serial;      ///< lower-case hex
+  std::string not_before;  ///< ISO-8601 UTC ("2024-01-31T00:00:00Z")
+  std::string not_after;
+  bool expired = false;        ///< relative to the report's reference date
+  bool not_yet_valid = false;  ///< idem
+  bool expires_soon = false;   ///< valid now, expires within 90 days
+  bool self_signed = false;    ///< issuer == subject and the signature verifies with its own key
+  bool is_ca = false;          ///< basicConstraints CA:TRUE
+  std::string key_type;        ///< rsa, ec, ed25519, ed448, dsa, unknown
+  std::uint32_t key_bits = 0;
+  std::string curve;                        ///< EC curve name (prime256v1, secp384r1, ...)
+  std::string signature_algorithm;          ///< e.g. sha256WithRSAEncryption
+  std::string sha256;                       ///< of the DER encoding
+  std::string spki_sha256;                  ///< of the DER SubjectPublicKeyInfo: links keys and certificates
+  std::string subject_key_id;               ///< hex, from the extension when present
+  std::string issuer_key_id;                ///< hex, authorityKeyIdentifier keyid when present
+  std::string issuer_known_ca = "unknown";  ///< yes, no, unknown (set from the CA table)
+  std::vector<std::string> also_at;         ///< other origins of the same certificate
+};
+
+/// A private key found in a file.
+struct PrivateKey {
+  std::string origin;
+  std::uint64_t offset = 0;
+  std::string format;  ///< pkcs1, pkcs8, encrypted-pkcs8, ec, dsa, openssh, dropbear, putty-ppk
+  std::string type;    ///< rsa, ec, ed25519, dsa, unknown
+  std::uint32_t bits = 0;
+  std::string curve;
+  bool encrypted = false;
+  std::string spki_sha256;                       ///< of the public key's SubjectPublicKeyInfo, when derivable
+  std::vector<std::string> matches_certificate;  ///< sha256 of certificates with the same public key
+  std::vector<std::string> also_at;              ///< other origins of the same key
+};
+
+/// One account, or one credential found in a configuration file.
+struct Credential {
+  std::string origin;
+  std::string source;  ///< passwd, shadow, htpasswd, netrc, wpa, config, script
+  std::string user;
+  std::int64_t uid = -1;  ///< -1 when not known
+  std::int64_t gid = -1;
+  std::string shell;
+  std::string hash_type;  ///< des, md5, sha256, sha512, yescrypt, bcrypt, plaintext, empty, locked, none, unknown
+  bool empty_password = false;
+  bool password_known = false;  ///< the built-in dictionary cracked it, or it is stored in clear
+  std::string password_hint;    ///< masked ("a****n"); never the password itself
+  bool uid0_non_root = false;
+  bool login_shell = false;  ///< the shell is not nologin/false
+};
+
+/// Something the init system starts, or a network service's configuration.
+struct Service {
+  std::string origin;  ///< the init script, unit or inittab file
+  std::uint32_t line = 0;
+  std::string name;     ///< telnetd, ftpd, tftpd, upnpd, httpd, sshd, dropbear, console-shell, adbd, ...
+  std::string started;  ///< inittab, rc-script, systemd, procd, inetd
+  std::string details;  ///< e.g. "dropbear with password login allowed"
+  std::string text;     ///< the line that starts it
+};
+
+/// A setuid, setgid or world-writable file in an unpacked tree.
+struct FilePermissionIssue {
+  std::string origin;
+  std::string kind;  ///< setuid, setgid, world-writable
+  std::uint32_t mode = 0;
+  std::string owner;  ///< empty: the formats read so far do not keep owners
+};
+
+/// A risk found in the image, with its evidence (docs/report.schema.json).
+struct Finding {
+  std::string id;        ///< stable: PEDIGREE-<KIND>-<hash of kind and origin>
+  std::string severity;  ///< critical, high, medium, low, info
+  std::string category;  ///< certificate, key, credential, service, permissions
+  std::string title;
+  std::string origin;
+  std::string evidence;
+  std::string remediation;
+  // Added by the risk assessment (scanner/risk): the policy's verdict.
+  std::string kind;                     ///< the id's KIND part; keys the provisions mapping and SARIF rules
+  std::vector<std::string> provisions;  ///< provisions it bears on (rules/provisions.json)
+  bool waived = false;                  ///< an active waiver covers it: --fail-on ignores it
+  std::string waiver;                   ///< id of the waiver that names it (active or expired)
+  bool waiver_expired = false;          ///< the waiver that names it expired before the reference date
+};
+
+/// One area of the risk summary: how many findings, and why.
+struct RiskArea {
+  std::string area;  ///< origin, vulnerabilities, crypto, credentials, attack-surface, hardening, coverage
+  std::uint64_t critical = 0, high = 0, medium = 0, low = 0, info = 0, waived = 0;
+  std::vector<std::string> top;  ///< titles of the most severe findings not waived
+};
+
+/// The risk assessment's result as a whole.
+struct RiskSummary {
+  std::string policy;   ///< name of the policy the findings were judged under
+  std::string highest;  ///< the most severe severity not waived; "none" when there is none
+  std::uint64_t critical = 0, high = 0, medium = 0, low = 0, info = 0, waived = 0;
+  std::vector<RiskArea> areas;  ///< fixed order
+};
+
+/// A provision of a standard or regulation and what the findings say about it.
+struct ProvisionVerdict {
+  std::string id;  ///< "ETSI 5.1-1", "CRA I-1(2)(a)", ...
+  std::string framework;
+  std::string title;
+  std::string verdict;                ///< evidence of non-conformity, no evidence found, not assessable from firmware
+  std::vector<std::string> findings;  ///< ids of the findings not waived that bear on it
+};
+
+/// A waiver of the waiver file, and whether it counted.
+struct WaiverStatus {
+  std::string id, pattern, reason, author, expires;
+  std::string status;  ///< active, expired, unused (matched nothing)
+  std::uint64_t matched = 0;
+};
+
+/// What a third party needs to reproduce the report: inputs by hash.
+struct EvidenceBlock {
+  std::string rules_sha256;          ///< the embedded rule data (policies, provisions, EOL table)
+  std::string policy_sha256;         ///< the policy text used
+  std::string waivers_sha256;        ///< the waiver file used; empty when none
+  std::vector<std::string> options;  ///< scan options that change results, "name=value", sorted
+};
+
 struct Counts {
   std::uint64_t files = 0, dirs = 0, symlinks = 0, hardlinks = 0, specials = 0;
   std::uint64_t layers = 0, bytes_extracted = 0, unknown_bytes = 0, padding_bytes = 0;
@@ -186,6 +321,19 @@ struct Report {
   DatabaseInfo database;                       ///< empty when the scan used no database
   std::vector<Vulnerability> vulnerabilities;  ///< sorted: KEV first, then CVSS high to low, then id
   std::vector<Vendor> vendors;                 ///< sorted by name
+  // Security facts (see the block above).
+  std::string reference_date;             ///< YYYY-MM-DD: time-dependent judgements are made as of this date
+  std::vector<Certificate> certificates;  ///< sorted by origin, offset
+  std::vector<PrivateKey> keys;           ///< sorted by origin, offset
+  std::vector<Credential> credentials;    ///< sorted by origin, user
+  std::vector<Service> services;          ///< sorted by origin, line
+  std::vector<FilePermissionIssue> permission_issues;  ///< sorted by origin
+  std::vector<Finding> findings;                       ///< most severe first, then by id
+  // Risk assessment (scanner/risk).
+  RiskSummary risk;
+  std::vector<ProvisionVerdict> provisions;  ///< in the mapping's order
+  std::vector<WaiverStatus> waivers;         ///< in the waiver file's order
+  EvidenceBlock evidence;
 };
 
 }  // namespace pedigree::report

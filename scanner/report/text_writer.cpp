@@ -4,6 +4,7 @@
 
 #include "scanner/report/text_fingerprint.h"
 #include "scanner/report/text_provenance.h"
+#include "scanner/report/text_security.h"
 
 namespace pedigree::report {
 namespace {
@@ -82,6 +83,8 @@ std::string to_text(const Report& r, const TextOptions& options) {
   out += fmt::format("  sha256 {}\n  size   {} ({} bytes)\n", r.image.sha256, human_size(r.image.size), r.image.size);
   if (!r.image.format.empty()) out += fmt::format("  format {}\n", r.image.format);
   out += "\n";
+  // What needs action comes before what the image is made of.
+  security_sections(out, r, options.color, options.max_rows);
   layers_section(out, r, st, options.max_rows);
   out += fmt::format(
       "\n{}\n  {} files, {} directories, {} symlinks, {} hard links, {} device nodes\n"
