@@ -13,6 +13,7 @@
 
 #include "cli/db_command.h"
 #include "cli/options.h"
+#include "cli/progress.h"
 #include "cli/report_commands.h"
 #include "cli/scan_options.h"
 #include "scanner/core/calendar_date.h"
@@ -142,7 +143,10 @@ int run_scan(CommonArgs& a, unpack::NodeVisitor* visitor, bool default_text) {
     }
     provenance.emplace(std::move(*opened));
   }
-  auto r = scan_image(a.image, ScanOptions{a.limits, a.now}, visitor);
+  auto r = [&] {
+    Progress progress(a.image, !a.quiet && isatty(2) != 0);
+    return scan_image(a.image, ScanOptions{a.limits, a.now}, visitor);
+  }();
   if (!r) {
     std::cerr << "pedigree: cannot read " << r.error().message << "\n";
     return kExitUsage;
