@@ -60,6 +60,12 @@ TEST_SUITE("cli") {
     std::string expired = slurp(tmp.path() + "/e.json");
     CHECK(expired.find("\"status\": \"expired\"") != std::string::npos);
     CHECK(expired.find("\"kind\": \"waiver-expired\"") != std::string::npos);
+    for (const char* report : {"/a.json", "/e.json"}) {
+      int rc = std::system(("/usr/bin/python3 -m jsonschema -i " + tmp.path() + report + " " + PEDIGREE_SOURCE_DIR +
+                            "/docs/report.schema.json >/dev/null 2>&1")
+                               .c_str());
+      CHECK_MESSAGE(rc == 0, report);
+    }
   }
 
   TEST_CASE("cli: a bad policy, waiver file or severity is bad usage") {
