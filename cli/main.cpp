@@ -1,6 +1,6 @@
 // pedigree: the command-line front end. Parses arguments, runs the scanner,
-// writes reports. Exit codes: 0 done, 2 bad usage or unreadable input,
-// 3 internal error.
+// writes reports. Exit codes: 0 done, 1 findings at or above --fail-on,
+// 2 bad usage or unreadable input, 3 internal error.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -15,14 +15,18 @@
 
 #include "cli/db_command.h"
 #include "cli/options.h"
+#include "cli/progress.h"
 #include "cli/report_commands.h"
+#include "cli/scan_options.h"
 #include "scanner/core/calendar_date.h"
 #include "scanner/db/db_path.h"
 #include "scanner/db/provenance.h"
 #include "scanner/match/provenance_match.h"
 #include "scanner/report/atomic_file.h"
 #include "scanner/report/cyclonedx_writer.h"
+#include "scanner/report/html_writer.h"
 #include "scanner/report/json_writer.h"
+#include "scanner/report/sarif_writer.h"
 #include "scanner/report/spdx_writer.h"
 #include "scanner/report/text_writer.h"
 #include "scanner/scan.h"
@@ -47,6 +51,7 @@ struct CommonArgs {
   std::string sign_key;   ///< --sign: PEM private key (and certificate)
   std::string sign_cert;  ///< --sign-cert: PEM certificate when not in the key file
   std::string now;        ///< --now YYYY-MM-DD; empty: today (UTC)
+  RiskArgs risk;          ///< --policy, --waivers, --fail-on
 };
 
 /// Every report format: its -o name and the writer that renders it.
@@ -54,7 +59,7 @@ struct OutputFormat {
   std::string_view name;
   std::string (*render)(const report::Report&, const CommonArgs&, bool to_terminal);
 };
-const std::array<OutputFormat, 4> kFormats{{
+const std::array<OutputFormat, 6> kFormats{{
     {"text",
      [](const report::Report& r, const CommonArgs&, bool tty) {
        return report::to_text(r, {tty, 20});
@@ -62,6 +67,8 @@ const std::array<OutputFormat, 4> kFormats{{
     {"json", [](const report::Report& r, const CommonArgs& a, bool) { return report::to_json(r, a.limits); }},
     {"cyclonedx", [](const report::Report& r, const CommonArgs&, bool) { return report::to_cyclonedx(r); }},
     {"spdx", [](const report::Report& r, const CommonArgs&, bool) { return report::to_spdx(r); }},
+    {"sarif", [](const report::Report& r, const CommonArgs&, bool) { return report::to_sarif(r); }},
+    {"html", [](const report::Report& r, const CommonArgs&, bool) { return report::to_html(r); }},
 }};
 
 const OutputFormat* find_format(std::string_view name) {
@@ -73,7 +80,8 @@ const OutputFormat* find_format(std::string_view name) {
 
 void add_common(CLI::App& cmd, CommonArgs& a) {
   cmd.add_option("IMAGE", a.image, "Firmware image to read")->required();
-  cmd.add_option("-o,--output", a.outputs, "Report FORMAT[=PATH]: text (default, to stdout), json, cyclonedx or spdx");
+  cmd.add_option("-o,--output", a.outputs,
+                 "Report FORMAT[=PATH]: text (default, to stdout), json, cyclonedx, spdx, sarif or html");
   cmd.add_flag("-q,--quiet", a.quiet, "Print nothing but errors");
   cmd.add_option("--jobs", a.limits.jobs, "Worker threads (default: one per core)");
   cmd.add_option("--max-depth", a.limits.max_depth, "Deepest nesting of containers")->capture_default_str();
@@ -109,7 +117,7 @@ int write_outputs(const report::Report& r, const CommonArgs& a, bool default_tex
   for (const auto& o : a.outputs) {
     auto spec = parse_output_spec(o);
     if (!spec || find_format(spec->format) == nullptr) {
-      std::cerr << "pedigree: bad output '" << o << "': use FORMAT[=PATH], FORMAT one of text, json, cyclonedx, spdx\n";
+      std::cerr << "pedigree: bad output '" << o << "': use FORMAT[=PATH], FORMAT one of text, json, cyclonedx, spdx, sarif, html\n";
       return kExitUsage;
     }
     specs.push_back(*spec);
@@ -143,7 +151,10 @@ int run_scan(CommonArgs& a, unpack::NodeVisitor* visitor, bool default_text) {
     }
     provenance.emplace(std::move(*opened));
   }
-  auto r = scan_image(a.image, ScanOptions{a.limits, a.now, /*fingerprint=*/a.analyse}, visitor);
+  auto r = [&] {
+    Progress progress(a.image, !a.quiet && isatty(2) != 0);
+    return scan_image(a.image, ScanOptions{a.limits, a.now, /*fingerprint=*/a.analyse}, visitor);
+  }();
   if (!r) {
     std::cerr << "pedigree: cannot read " << r.error().message << "\n";
     return kExitUsage;
@@ -155,7 +166,9 @@ int run_scan(CommonArgs& a, unpack::NodeVisitor* visitor, bool default_text) {
       return kExitUsage;
     }
   }
-  return write_outputs(*r, a, default_text);
+  if (!assess_report(*r, a.risk, {})) return kExitUsage;
+  int rc = write_outputs(*r, a, default_text);
+  return rc != kExitOk ? rc : fail_on_exit_code(*r, a.risk);
 }
 
 int run_extract(CommonArgs& a, const std::string& dir) {
@@ -179,6 +192,7 @@ int run(int argc, char** argv) {
   scan_args.analyse = true;
   scan->add_option("--sign", scan_args.sign_key, "Sign each report file: PEM private key (and its certificate)");
   scan->add_option("--sign-cert", scan_args.sign_cert, "PEM certificate for --sign, when not in the key file");
+  add_risk_options(*scan, scan_args.risk);
   scan->add_option("--db", scan_args.db_path, "Provenance database (default: the bundled one, or $PEDIGREE_DB)");
   CommonArgs extract_args;
   std::string out_dir;

@@ -19,7 +19,9 @@ packages=(
   gzip zip p7zip-full xorriso binutils binutils-mipsel-linux-gnu dpkg-dev util-linux-extra mkbootimg
   # tests and benchmarks
   python3 python3-jsonschema openssl binwalk hyperfine yara sqlite3 clang-format clang-tidy clang libclang-rt-14-dev
-  checksec nodejs
+  checksec
+  # report validators: headless Chromium for the HTML report, npm for the SARIF and CycloneDX validators
+  chromium nodejs
 )
 # npm runs the SBOM validators (tests/validators); some Node.js builds ship it inside nodejs.
 command -v npm >/dev/null 2>&1 || packages+=(npm)
@@ -28,6 +30,8 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# npm comes with some nodejs builds and is a Debian package of its own otherwise.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -21,5 +21,10 @@ void add_security_sections(Json& j, const Report& r);
 Json chipsets_json(const Report& r);
 Json boot_banners_json(const Report& r);
 Json network_json(const Report& r);
+/// The findings' verdict fields, provisions, waivers, evidence (json_risk.cpp);
+/// after add_security_sections.
+void add_risk_sections(Json& j, const Report& r);
+/// summary.risk (json_risk.cpp).
+Json risk_summary_json(const Report& r);
 
 }  // namespace pedigree::report

@@ -93,8 +93,10 @@ std::string to_json(const Report& r, const Limits& limits) {
   j["vendors"] = vendors_json(r);
   j["vulnerabilities"] = vulnerabilities_json(r);
   add_security_sections(j, r);
+  add_risk_sections(j, r);
   j["warnings"] = warnings_json(r);
   j["summary"] = summary_json(r);
+  if (!r.risk.policy.empty()) j["summary"]["risk"] = risk_summary_json(r);
   return j.dump(2) + "\n";
 }
 

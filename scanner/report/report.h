@@ -254,6 +254,51 @@ struct Finding {
   std::string origin;
   std::string evidence;
   std::string remediation;
+  // Added by the risk assessment (scanner/risk): the policy's verdict.
+  std::string kind;                     ///< the id's KIND part; keys the provisions mapping and SARIF rules
+  std::vector<std::string> provisions;  ///< provisions it bears on (rules/provisions.json)
+  bool waived = false;                  ///< an active waiver covers it: --fail-on ignores it
+  std::string waiver;                   ///< id of the waiver that names it (active or expired)
+  bool waiver_expired = false;          ///< the waiver that names it expired before the reference date
+};
+
+/// One area of the risk summary: how many findings, and why.
+struct RiskArea {
+  std::string area;  ///< origin, vulnerabilities, crypto, credentials, attack-surface, hardening, coverage
+  std::uint64_t critical = 0, high = 0, medium = 0, low = 0, info = 0, waived = 0;
+  std::vector<std::string> top;  ///< titles of the most severe findings not waived
+};
+
+/// The risk assessment's result as a whole.
+struct RiskSummary {
+  std::string policy;   ///< name of the policy the findings were judged under
+  std::string highest;  ///< the most severe severity not waived; "none" when there is none
+  std::uint64_t critical = 0, high = 0, medium = 0, low = 0, info = 0, waived = 0;
+  std::vector<RiskArea> areas;  ///< fixed order
+};
+
+/// A provision of a standard or regulation and what the findings say about it.
+struct ProvisionVerdict {
+  std::string id;  ///< "ETSI 5.1-1", "CRA I-1(2)(a)", ...
+  std::string framework;
+  std::string title;
+  std::string verdict;                ///< evidence of non-conformity, no evidence found, not assessable from firmware
+  std::vector<std::string> findings;  ///< ids of the findings not waived that bear on it
+};
+
+/// A waiver of the waiver file, and whether it counted.
+struct WaiverStatus {
+  std::string id, pattern, reason, author, expires;
+  std::string status;  ///< active, expired, unused (matched nothing)
+  std::uint64_t matched = 0;
+};
+
+/// What a third party needs to reproduce the report: inputs by hash.
+struct EvidenceBlock {
+  std::string rules_sha256;          ///< the embedded rule data (policies, provisions, EOL table)
+  std::string policy_sha256;         ///< the policy text used
+  std::string waivers_sha256;        ///< the waiver file used; empty when none
+  std::vector<std::string> options;  ///< scan options that change results, "name=value", sorted
 };
 
 struct Counts {
@@ -345,6 +390,11 @@ struct Report {
   std::vector<ChipsetEvidence> chipset_evidence;  ///< raw, resolved into `chipsets` by the match step
   std::vector<Chipset> chipsets;                  ///< sorted by role, vendor, family
   Network network;
+  // Risk assessment (scanner/risk).
+  RiskSummary risk;
+  std::vector<ProvisionVerdict> provisions;  ///< in the mapping's order
+  std::vector<WaiverStatus> waivers;         ///< in the waiver file's order
+  EvidenceBlock evidence;
 };
 
 }  // namespace pedigree::report

@@ -26,6 +26,7 @@ bool more(std::string& out, std::size_t shown, std::size_t total, std::size_t ma
 void findings_section(std::string& out, const Report& r, bool color, std::size_t max_rows) {
   std::size_t counts[4] = {};
   for (const auto& f : r.findings) {
+    if (f.waived) continue;  // counted as waived in the risk summary
     if (f.severity == "critical") ++counts[0];
     if (f.severity == "high") ++counts[1];
     if (f.severity == "medium") ++counts[2];
@@ -37,7 +38,8 @@ void findings_section(std::string& out, const Report& r, bool color, std::size_t
   std::size_t shown = 0;
   for (const auto& f : r.findings) {
     if (more(out, shown++, r.findings.size(), max_rows)) break;
-    out += fmt::format("  {} {}\n           {}\n", severity_tag(color, f.severity), f.title, f.origin);
+    out += fmt::format("  {} {}{}\n           {}\n", severity_tag(color, f.severity), f.title,
+                       f.waived ? " (waived: " + f.waiver + ")" : "", f.origin);
   }
   out += "\n";
 }

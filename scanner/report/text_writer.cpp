@@ -5,6 +5,7 @@
 #include "scanner/report/text_fingerprint.h"
 #include "scanner/report/text_identity.h"
 #include "scanner/report/text_provenance.h"
+#include "scanner/report/text_risk.h"
 #include "scanner/report/text_security.h"
 
 namespace pedigree::report {
@@ -85,6 +86,7 @@ std::string to_text(const Report& r, const TextOptions& options) {
   if (!r.image.format.empty()) out += fmt::format("  format {}\n", r.image.format);
   out += "\n";
   // What needs action comes before what the image is made of.
+  risk_section(out, r, options.color);
   security_sections(out, r, options.color, options.max_rows);
   layers_section(out, r, st, options.max_rows);
   out += fmt::format(
