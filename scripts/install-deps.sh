@@ -23,8 +23,6 @@ packages=(
   # report validators: headless Chromium for the HTML report, npm for the SARIF and CycloneDX validators
   chromium nodejs
 )
-# npm runs the SBOM validators (tests/validators); some Node.js builds ship it inside nodejs.
-command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
