@@ -9,6 +9,7 @@
 #include "scanner/db/vuln_lookup.h"
 #include "scanner/match/chipset_resolution.h"
 #include "scanner/match/network_match.h"
+#include "scanner/match/certificate_match.h"
 #include "scanner/match/vendor_book.h"
 
 namespace pedigree::match {
@@ -109,6 +110,8 @@ Status attach_provenance(report::Report& r, db::ProvenanceDb& db) {
   st = resolve_chipsets(r, db, vendors);
   if (!st) return st;
   st = attach_network(r, db, vendors);
+  if (!st) return st;
+  st = attach_certificates(r, db, vendors);
   if (!st) return st;
   r.vendors = vendors.take();
   return Ok{};

@@ -43,7 +43,7 @@ std::vector<std::string> package_ids(const Report& r) {
 std::string purpose(const std::string& type) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kPurposes{{
       {"application", "APPLICATION"},
-      {"operating-system", "OPERATING-SYSTEM"},
+      {"operating-system", "OPERATING_SYSTEM"},
       {"firmware", "FIRMWARE"},
       {"library", "LIBRARY"},
   }};

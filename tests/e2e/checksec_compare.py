@@ -3,7 +3,8 @@
 
     checksec_compare.py PEDIGREE_EXE SAMPLES_DIR WORK_DIR
 
-Each sample image is unpacked with `pedigree extract`, checksec judges every
+Each sample image is unpacked with `pedigree extract` and scanned with
+`pedigree scan`, checksec judges every
 ELF file in the extracted tree (`checksec --output=json --dir=…`), and the
 verdicts are matched to pedigree's report through the files' SHA-256. Every
 disagreement is listed; the test fails on any whose reason is not a known,
@@ -80,7 +81,9 @@ def compare(exe, image, work):
     tree = os.path.join(work, name)
     shutil.rmtree(tree, ignore_errors=True)
     report_path = tree + ".json"
-    subprocess.run([exe, "extract", image, "-C", tree, "-q", "-o", f"json={report_path}"], check=True)
+    # extract only unpacks; the ELF facts come from a scan of the same image.
+    subprocess.run([exe, "extract", image, "-C", tree, "-q"], check=True)
+    subprocess.run([exe, "scan", image, "-q", "-o", f"json={report_path}"], check=True)
     with open(report_path, encoding="utf-8") as f:
         mine = ours(json.load(f))
     theirs = checksec_dir(tree)

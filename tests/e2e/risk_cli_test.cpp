@@ -36,6 +36,8 @@ std::string waiver_file(const std::string& expires) {
                           "expires": ")" +
          expires + R"("}, {"id": "W-2", "finding": "PEDIGREE-KEY-*", "reason": "lab image", "author": "qa",
                           "expires": ")" +
+         expires + R"("}, {"id": "W-3", "finding": "PEDIGREE-VULN-*", "reason": "lab image", "author": "qa",
+                          "expires": ")" +
          expires + R"("}]})";
 }
 
@@ -45,7 +47,7 @@ TEST_SUITE("cli") {
     CHECK(run("") == 0);
     test::ScratchDir tmp;
     write(tmp.path() + "/lenient.json", R"({"name": "lenient", "severity_overrides": {"CRED-*": "low", "KEY-*": "low",
-                                             "SVC-*": "low", "CERT-*": "low"}})");
+                                             "SVC-*": "low", "CERT-*": "low", "VULN*": "low"}})");
     CHECK(run("--fail-on high --policy " + tmp.path() + "/lenient.json") == 0);
     CHECK(run("--fail-on low --policy " + tmp.path() + "/lenient.json") == 1);
   }

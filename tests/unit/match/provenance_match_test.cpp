@@ -34,7 +34,8 @@ struct MatchDb {
               "list,jurisdiction,entity,vendor,scope,date_added,source,checked\n"
               "fcc-covered,US,Acme Group Co.,Acme Group,telecommunications equipment,2021-03-12,"
               "https://www.fcc.gov/supplychain/coveredlist,2026-11-30\n");
-    auto built = db::build_database({path, dir.path("seed"), {}});
+    // The CA store fixture holds ISRG Root X1 and DigiCert Global Root G2.
+    auto built = db::build_database({path, dir.path("seed"), {{"ca-store", test::db_fixture("ca-bundle.pem")}}});
     REQUIRE(built.ok());
     auto rw = db::Database::open(path, db::OpenMode::kReadWrite);
     REQUIRE(rw.ok());
@@ -121,6 +122,60 @@ TEST_CASE("match: the report names the database's schema and every source it was
   CHECK(std::find(names.begin(), names.end(), "seed:components") != names.end());
   CHECK(std::find(names.begin(), names.end(), "seed:vendors") != names.end());
   CHECK(std::find(names.begin(), names.end(), "nvd:nvdcve-2.0-fixture") != names.end());
+}
+
+report::Certificate certificate(std::string subject_o, std::string issuer_o, std::string issuer_c) {
+  report::Certificate c;
+  c.origin = "fw.bin @0x40000 squashfs → /etc/ssl/certs/" + subject_o + ".pem";
+  c.subject_cn = subject_o + " device";
+  c.subject_o = std::move(subject_o);
+  c.issuer_o = std::move(issuer_o);
+  c.issuer_c = std::move(issuer_c);
+  return c;
+}
+
+const report::Vendor* vendor_named(const report::Report& r, const std::string& name) {
+  for (const auto& v : r.vendors) {
+    if (v.name == name) return &v;
+  }
+  return nullptr;
+}
+
+TEST_CASE("match: a certificate's issuer is a public CA or a private one, and issuers become vendors") {
+  MatchDb t;
+  auto db = db::ProvenanceDb::open(t.path);
+  REQUIRE(db.ok());
+  report::Report r;
+  auto isrg = certificate("Internet Security Research Group", "Internet Security Research Group", "US");
+  isrg.self_signed = true;
+  isrg.sha256 = "96bcec06264976f37460779acf28c5a7cfe8a3c0aae11a8ffcee05c0bddf08c6";
+  auto copied_root = isrg;  // same names, other bytes: not the store's root
+  copied_root.sha256 = std::string(64, 'a');
+  r.certificates = {isrg, copied_root, certificate("Example Shop", "DigiCert Inc", "US"),
+                    certificate("Acme Group", "Acme Networks", "CN")};
+  REQUIRE(attach_provenance(r, *db).ok());
+  CHECK(r.certificates[0].issuer_known_ca == "yes");
+  CHECK(r.certificates[1].issuer_known_ca == "no");
+  CHECK(r.certificates[2].issuer_known_ca == "yes");
+  CHECK(r.certificates[3].issuer_known_ca == "no");
+  // An issuer the vendor table does not know keeps its name and the certificate's country.
+  const auto* digicert = vendor_named(r, "DigiCert Inc");
+  REQUIRE(digicert != nullptr);
+  CHECK(digicert->country == "US");
+  REQUIRE(digicert->roles.size() == 1);
+  CHECK(digicert->roles[0].role == "certificate-issuer");
+  CHECK(digicert->roles[0].subject == "Example Shop device");
+  // A private CA of a known vendor: its country and list entries come along.
+  const auto* acme = vendor_named(r, "Acme Networks");
+  REQUIRE(acme != nullptr);
+  CHECK(acme->country == "CN");
+  CHECK(acme->lists.size() == 1);
+  // A subject organisation is attributed only when the database knows it.
+  const auto* group = vendor_named(r, "Acme Group");
+  REQUIRE(group != nullptr);
+  REQUIRE(group->roles.size() == 1);
+  CHECK(group->roles[0].role == "certificate-subject");
+  CHECK(vendor_named(r, "Example Shop") == nullptr);
 }
 
 TEST_CASE("match: severity follows the CVSS v3 bands") {

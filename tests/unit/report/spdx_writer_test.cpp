@@ -68,6 +68,17 @@ TEST_CASE("spdx: one package per component with checksums, external references a
   CHECK_FALSE(has_relationship(doc, "SPDXRef-Package-glibc-2.36", "DEPENDS_ON", "SPDXRef-Package-busybox-1.36.1"));
 }
 
+TEST_CASE("spdx: component types map onto SPDX's package purposes") {
+  report::Report r = test::small_report();
+  r.components.resize(1);
+  for (const auto& [type, purpose] : std::vector<std::pair<std::string, std::string>>{
+           {"operating-system", "OPERATING_SYSTEM"}, {"library", "LIBRARY"}, {"application", "APPLICATION"}}) {
+    r.components[0].type = type;
+    json doc = json::parse(report::to_spdx(r));
+    CHECK(doc["packages"][1]["primaryPackagePurpose"] == purpose);
+  }
+}
+
 TEST_CASE("spdx: identifiers stay unique and within SPDX's alphabet") {
   report::Report r = test::small_report();
   r.components[0].name = "lib z";
