@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz/replay_main.h"
 #include "scanner/db/ca_bundle.h"
 #include "scanner/db/csv_reader.h"
 #include "scanner/db/id_list.h"
@@ -43,15 +44,3 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   run_one(data, size);
   return 0;
 }
-
-#ifndef PEDIGREE_LIBFUZZER
-int main(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    std::ifstream in(argv[i], std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), {});
-    run_one(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
-    std::printf("ok %s\n", argv[i]);
-  }
-  return 0;
-}
-#endif

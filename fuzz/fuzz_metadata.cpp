@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz/replay_main.h"
 #include "scanner/fingerprint/analyzers.h"
 
 namespace {
@@ -46,15 +47,3 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   run_one(data, size);
   return 0;
 }
-
-#ifndef PEDIGREE_LIBFUZZER
-int main(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    std::ifstream in(argv[i], std::ios::binary);
-    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), {});
-    run_one(bytes.data(), bytes.size());
-    std::printf("ok %s\n", argv[i]);
-  }
-  return 0;
-}
-#endif

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz/replay_main.h"
 #include "scanner/db/cpe.h"
 #include "scanner/db/epss.h"
 #include "scanner/db/gunzip.h"
@@ -73,15 +74,3 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   run_one(data, size);
   return 0;
 }
-
-#ifndef PEDIGREE_LIBFUZZER
-int main(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    std::ifstream in(argv[i], std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    run_one(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
-    std::printf("ok %s\n", argv[i]);
-  }
-  return 0;
-}
-#endif

@@ -2,7 +2,9 @@
 // reports written atomically, valid against the committed JSON Schema, and
 // deterministic.
 #include <doctest/doctest.h>
+
 #include <sys/wait.h>
+#include "tests/support/cli_run.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -17,28 +19,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
-  int code = -1;
-  std::string out;
-};
+using Run = test::CommandResult;
 
-/// Runs a shell command line, capturing stdout (stderr goes to out too when asked).
-Run sh(const std::string& cmd) {
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+Run sh(const std::string& cmd) { return test::run_command(cmd); }
 
-std::string exe() {
-  const char* e = std::getenv("PEDIGREE_EXE");
-  return e != nullptr ? e : std::string(PEDIGREE_BINARY_DIR) + "/pedigree";
-}
+std::string exe() { return test::pedigree_exe(); }
 
 std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

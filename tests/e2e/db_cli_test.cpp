@@ -1,6 +1,8 @@
 // `pedigree db build | info | import | verify` as a user runs them.
 #include <doctest/doctest.h>
+
 #include <sys/wait.h>
+#include "tests/support/cli_run.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -13,27 +15,11 @@
 namespace pedigree {
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;
-};
+using Run = test::CommandResult;
 
-Run sh(const std::string& cmd) {
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+Run sh(const std::string& cmd) { return test::run_command(cmd); }
 
-std::string exe() {
-  const char* e = std::getenv("PEDIGREE_EXE");
-  return e != nullptr ? e : std::string(PEDIGREE_BINARY_DIR) + "/pedigree";
-}
+std::string exe() { return test::pedigree_exe(); }
 
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 

@@ -10,7 +10,9 @@
 // PEDIGREE_SPDX_SCHEMA, by default the shared schema directory beside the
 // source tree.
 #include <doctest/doctest.h>
+
 #include <sys/wait.h>
+#include "tests/support/cli_run.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -26,29 +28,17 @@
 namespace pedigree {
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;
-};
+using Run = test::CommandResult;
 
-Run sh(const std::string& cmd) {
-  Run r;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+/// Validators print their complaints on stderr: keep them in the output.
+Run sh(const std::string& cmd) { return test::run_command(cmd + " 2>&1"); }
 
 std::string env_or(const char* name, const std::string& fallback) {
   const char* v = std::getenv(name);
   return v != nullptr && *v != '\0' ? v : fallback;
 }
 
-std::string exe() { return env_or("PEDIGREE_EXE", std::string(PEDIGREE_BINARY_DIR) + "/pedigree"); }
+std::string exe() { return test::pedigree_exe(); }
 
 /// The schema from PEDIGREE_SPDX_SCHEMA, or from the shared directory that
 /// sits beside the checkout (or beside the directory of worktrees).

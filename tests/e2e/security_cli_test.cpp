@@ -2,7 +2,9 @@
 // the text report leads with findings, and no password appears in full in
 // either report.
 #include <doctest/doctest.h>
+
 #include <sys/wait.h>
+#include "tests/support/cli_run.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -12,27 +14,11 @@
 namespace pedigree {
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;
-};
+using Run = test::CommandResult;
 
-Run run(const std::string& cmd) {
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+Run run(const std::string& cmd) { return test::run_command(cmd); }
 
-std::string exe() {
-  const char* e = std::getenv("PEDIGREE_EXE");
-  return e != nullptr ? e : std::string(PEDIGREE_BINARY_DIR) + "/pedigree";
-}
+std::string exe() { return test::pedigree_exe(); }
 
 /// Passwords that went into the router sample (samples/README.md).
 constexpr const char* kSecrets[] = {"xc3511", "password1234"};
