@@ -295,7 +295,7 @@ struct WaiverStatus {
 
 /// What a third party needs to reproduce the report: inputs by hash.
 struct EvidenceBlock {
-  std::string rules_sha256;          ///< the embedded rule data (policies, provisions, EOL table)
+  std::string rules_sha256;          ///< the embedded rule data (component rules, policies, provisions, EOL table)
   std::string policy_sha256;         ///< the policy text used
   std::string waivers_sha256;        ///< the waiver file used; empty when none
   std::vector<std::string> options;  ///< scan options that change results, "name=value", sorted

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "scanner/core/hash.h"
+#include "scanner/fingerprint/component_rules_analyzer.h"
 
 namespace pedigree::risk {
 namespace {
@@ -95,6 +96,9 @@ std::string rules_sha256() {
     all += sha256_hex(as_bytes(text));
     all += '\n';
   }
+  // The component rules decide what is found at all: their hash is part of it.
+  all += fingerprint::rules_sha256();
+  all += '\n';
   return sha256_hex(as_bytes(all));
 }
 
