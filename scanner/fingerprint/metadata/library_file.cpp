@@ -14,7 +14,7 @@ void LibraryFileAnalyzer::analyze(const FileRef& file, Facts& out) const {
   auto slash = file.path.rfind('/');
   std::string_view base = std::string_view(file.path).substr(slash == std::string::npos ? 0 : slash + 1);
   if (!base.starts_with("l")) return;  // every pattern names a lib* or ld-* file
-  auto match = catalog_.library_file(base);
+  auto match = catalog_.soname_version(base);
   if (!match) return;
   ComponentHit h;
   h.name = match->name;

@@ -39,7 +39,7 @@ class ComponentCatalog {
   /// for a source package name; nullopt when unknown.
   virtual std::optional<std::string> package_component(std::string_view package) const = 0;
   /// What a shared-library file name (no directory) says, if anything.
-  virtual std::optional<LibraryFileMatch> library_file(std::string_view file_name) const = 0;
+  virtual std::optional<LibraryFileMatch> soname_version(std::string_view file_name) const = 0;
 };
 
 }  // namespace pedigree::fingerprint

@@ -64,7 +64,7 @@ SeedCatalog::SeedCatalog(const SeedTexts& texts) {
       if (r["kind"] == "package" && !r["alias"].empty()) packages_.emplace(r["alias"], r["name"]);
     }
   }
-  for (auto& r : records(texts.library_files)) {
+  for (auto& r : records(texts.soname_versions)) {
     const std::string& p = r["pattern"];
     bool versioned = true;
     auto slot = p.find(kVersionSlot);
@@ -93,7 +93,7 @@ std::optional<std::string> SeedCatalog::package_component(std::string_view packa
   return std::nullopt;
 }
 
-std::optional<LibraryFileMatch> SeedCatalog::library_file(std::string_view file) const {
+std::optional<LibraryFileMatch> SeedCatalog::soname_version(std::string_view file) const {
   for (const auto& p : files_) {
     if (file.size() <= p.prefix.size() + p.suffix.size()) continue;
     if (!file.starts_with(p.prefix) || !file.ends_with(p.suffix)) continue;

@@ -18,7 +18,7 @@ struct SeedTexts {
   std::vector<std::string_view> components;  ///< components.csv layout
   std::string_view types;
   std::vector<std::string_view> aliases;  ///< alias,kind,name layout
-  std::string_view library_files;         ///< pattern,name
+  std::string_view soname_versions;       ///< pattern,name
 };
 
 class SeedCatalog final : public ComponentCatalog {
@@ -26,7 +26,7 @@ class SeedCatalog final : public ComponentCatalog {
   explicit SeedCatalog(const SeedTexts& texts);
   const ComponentNaming* lookup(std::string_view name) const override;
   std::optional<std::string> package_component(std::string_view package) const override;
-  std::optional<LibraryFileMatch> library_file(std::string_view file_name) const override;
+  std::optional<LibraryFileMatch> soname_version(std::string_view file_name) const override;
 
  private:
   struct FilePattern {

@@ -19,9 +19,9 @@ TEST_CASE("seed catalog: names, types, package aliases and library patterns") {
   CHECK(c.package_component("zlib1g") == "zlib");
   CHECK(c.package_component("zlib") == "zlib");
   CHECK(!c.package_component("libz.so"));
-  CHECK(c.library_file("libz.so.1.3")->version == "1.3");
-  CHECK(c.library_file("libz.so.1")->version.empty());
-  CHECK(!c.library_file("libz.so"));
+  CHECK(c.soname_version("libz.so.1.3")->version == "1.3");
+  CHECK(c.soname_version("libz.so.1")->version.empty());
+  CHECK(!c.soname_version("libz.so"));
 }
 
 TEST_CASE("the embedded seed catalog knows the components metadata names") {
