@@ -1,5 +1,6 @@
 // ProvenanceDb: opening, vendors and components.
 #include "scanner/db/provenance.h"
+#include "scanner/db/seed_file.h"
 
 #include <set>
 
@@ -11,18 +12,6 @@ namespace {
 
 /// Longest parent chain followed (guards against a cycle in the data).
 constexpr int kMaxParentDepth = 16;
-
-std::vector<std::string> split_bar(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t j = s.find('|', i);
-    if (j == std::string::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -98,7 +87,7 @@ Result<std::optional<VendorInfo>> ProvenanceDb::vendor(std::string_view name) {
                q->column_text(2),
                q->column_text(3),
                q->column_text(4),
-               split_bar(q->column_text(5)),
+               split_list(q->column_text(5)),
                q->column_text(6),
                q->column_text(7),
                {},

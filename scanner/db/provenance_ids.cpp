@@ -1,5 +1,6 @@
 // ProvenanceDb: MAC blocks, PCI/USB names, chipset keys and CAs.
 #include "scanner/db/provenance.h"
+#include "scanner/db/seed_file.h"
 
 namespace pedigree::db {
 namespace {
@@ -42,18 +43,6 @@ Result<std::optional<std::string>> one_text(Statement& q) {
   if (!row) return row.error();
   if (!*row) return std::optional<std::string>();
   return std::optional<std::string>(q.column_text(0));
-}
-
-std::vector<std::string> split_bar(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t j = s.find('|', i);
-    if (j == std::string::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
 }
 
 }  // namespace
@@ -109,7 +98,7 @@ Result<std::vector<ChipsetCandidate>> ProvenanceDb::chipsets(ChipsetKey kind, st
     if (!row) return row.error();
     if (!*row) break;
     out.push_back(
-        {q->column_text(0), q->column_text(1), q->column_text(2), split_bar(q->column_text(3)), q->column_text(4)});
+        {q->column_text(0), q->column_text(1), q->column_text(2), split_list(q->column_text(3)), q->column_text(4)});
   }
   return out;
 }
