@@ -19,7 +19,7 @@ import re
 import sys
 
 CVES_HEADER = ['id', 'summary', 'published', 'cvss_version', 'cvss_score', 'cvss_vector',
-               'cwe', 'kev', 'kev_date', 'epss', 'source']
+               'cwe', 'kev', 'kev_date', 'epss', 'source', 'checked']
 RANGES_HEADER = ['id', 'component', 'cpe_vendor', 'cpe_product', 'version_exact',
                  'start_including', 'start_excluding', 'end_including', 'end_excluding',
                  'fixed_in']
@@ -172,6 +172,8 @@ class Checker:
                     self.fail(where, 'epss must be a probability in [0, 1]')
             if r['source'] != NVD_URL + r['id']:
                 self.fail(where, 'source must be the NVD detail page of the id')
+            if r['checked'] and iso_date(r['checked']) is None:
+                self.fail(where, 'checked is not YYYY-MM-DD')
 
     def check_cvss(self, where, r):
         vector, score, version = r['cvss_vector'], r['cvss_score'], r['cvss_version']

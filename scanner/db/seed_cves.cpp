@@ -9,7 +9,7 @@
 namespace pedigree::db {
 namespace {
 
-enum CveColumn { kId, kSummary, kPublished, kCvssVersion, kCvssScore, kCvssVector, kCwe, kKev, kKevDate, kEpss };
+enum CveColumn { kId, kSummary, kPublished, kCvssVersion, kCvssScore, kCvssVector, kCwe, kKev, kKevDate, kEpss, kChecked };
 enum RangeColumn { kRangeId, kVendor, kProduct, kExact, kStartIncl, kStartExcl, kEndIncl, kEndExcl, kFixedIn };
 
 Status bad(std::string msg) { return make_error(Errc::kCorrupt, std::move(msg)); }
@@ -35,6 +35,7 @@ Status put_cve(VulnWriter& w, const SeedRow& row) {
   if (row[kKev] != "0" && row[kKev] != "1" && !row[kKev].empty())
     return bad(std::string(row[kId]) + ": kev must be 0 or 1");
   if (!valid_date(row[kKevDate])) return bad(std::string(row[kId]) + ": kev_date is not YYYY-MM-DD");
+  if (!valid_date(row[kChecked])) return bad(std::string(row[kId]) + ": checked is not YYYY-MM-DD");
   VulnRow v{row[kId], row[kSummary], row[kPublished]};
   std::string_view version = row[kCvssVersion];
   if (version.starts_with("3")) v.cvss3_version = version, v.cvss3_score = *score, v.cvss3_vector = row[kCvssVector];
@@ -71,7 +72,8 @@ Status load_vulnerability_seed(Database& db, const std::string& dir, SeedLog& lo
   if (!cves) return cves.error();
   SeedSpec cve_spec{
       "cves.csv",
-      {"id", "summary", "published", "cvss_version", "cvss_score", "cvss_vector", "cwe", "kev", "kev_date", "epss"},
+      {"id", "summary", "published", "cvss_version", "cvss_score", "cvss_vector", "cwe", "kev", "kev_date", "epss",
+       "checked"},
       {"vulnerabilities", "kev", "epss"}};
   auto st = load_seed_file(db, dir, cve_spec, log,
                            [&](const SeedRow& row, const std::string&) { return put_cve(*cves, row); });
