@@ -10,11 +10,11 @@ namespace pedigree::db {
 namespace {
 
 constexpr const char* kCves =
-    "id,summary,published,cvss_version,cvss_score,cvss_vector,cwe,kev,kev_date,epss,source\n"
+    "id,summary,published,cvss_version,cvss_score,cvss_vector,cwe,kev,kev_date,epss,source,checked\n"
     "CVE-2023-38545,\"curl SOCKS5 heap overflow, long host names\",2023-10-18,3.1,9.8,"
-    "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H,CWE-787,0,,0.3,https://nvd.nist.gov/vuln/detail/CVE-2023-38545\n"
+    "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H,CWE-787,0,,0.3,https://nvd.nist.gov/vuln/detail/CVE-2023-38545,2026-11-30\n"
     "CVE-2023-4911,glibc Looney Tunables,2023-10-03,3.1,7.8,CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H,CWE-787,1,"
-    "2023-11-21,,https://nvd.nist.gov/vuln/detail/CVE-2023-4911\n";
+    "2023-11-21,,https://nvd.nist.gov/vuln/detail/CVE-2023-4911,\n";
 constexpr const char* kRanges =
     "id,component,cpe_vendor,cpe_product,version_exact,start_including,start_excluding,end_including,end_excluding,"
     "fixed_in\n"
@@ -63,7 +63,7 @@ TEST_CASE("seed cves: a bad line names file, line and CVE, and changes nothing")
         t.dir.path("seed/cve_ranges.csv") + ":4: CVE-2024-1: cpe_vendor and cpe_product are required");
   CHECK(t.digest() == before);
   t.dir.write("seed/cve_ranges.csv", kRanges);
-  t.dir.write("seed/cves.csv", std::string(kCves) + "CVE-2024-2,x,2024-01-01,3.1,nine,,,0,,,src\n");
+  t.dir.write("seed/cves.csv", std::string(kCves) + "CVE-2024-2,x,2024-01-01,3.1,nine,,,0,,,src,\n");
   auto bad_score = load(t, log);
   REQUIRE_FALSE(bad_score.ok());
   CHECK(bad_score.error().message == t.dir.path("seed/cves.csv") + ":4: cvss_score 'nine' is not a number");
