@@ -58,17 +58,19 @@ struct CommonArgs {
 struct OutputFormat {
   std::string_view name;
   std::string (*render)(const report::Report&, const CommonArgs&, bool to_terminal);
+  std::string_view sbom_spec;  ///< the SBOM specification it writes; empty for reports
 };
 const std::array<OutputFormat, 6> kFormats{{
     {"text",
      [](const report::Report& r, const CommonArgs&, bool tty) {
        return report::to_text(r, {tty, 20});
-     }},
-    {"json", [](const report::Report& r, const CommonArgs& a, bool) { return report::to_json(r, a.limits); }},
-    {"cyclonedx", [](const report::Report& r, const CommonArgs&, bool) { return report::to_cyclonedx(r); }},
-    {"spdx", [](const report::Report& r, const CommonArgs&, bool) { return report::to_spdx(r); }},
-    {"sarif", [](const report::Report& r, const CommonArgs&, bool) { return report::to_sarif(r); }},
-    {"html", [](const report::Report& r, const CommonArgs&, bool) { return report::to_html(r); }},
+     },
+     ""},
+    {"json", [](const report::Report& r, const CommonArgs& a, bool) { return report::to_json(r, a.limits); }, ""},
+    {"cyclonedx", [](const report::Report& r, const CommonArgs&, bool) { return report::to_cyclonedx(r); }, "1.6"},
+    {"spdx", [](const report::Report& r, const CommonArgs&, bool) { return report::to_spdx(r); }, "SPDX-2.3"},
+    {"sarif", [](const report::Report& r, const CommonArgs&, bool) { return report::to_sarif(r); }, ""},
+    {"html", [](const report::Report& r, const CommonArgs&, bool) { return report::to_html(r); }, ""},
 }};
 
 const OutputFormat* find_format(std::string_view name) {
@@ -112,17 +114,33 @@ bool finish_limits(CommonArgs& a) {
   return true;
 }
 
-int write_outputs(const report::Report& r, const CommonArgs& a, bool default_text) {
+/// The -o options, checked before any work is done; nullopt (with a message) when one is malformed.
+std::optional<std::vector<OutputSpec>> parse_outputs(const CommonArgs& a, bool default_text) {
   std::vector<OutputSpec> specs;
   for (const auto& o : a.outputs) {
     auto spec = parse_output_spec(o);
     if (!spec || find_format(spec->format) == nullptr) {
-      std::cerr << "pedigree: bad output '" << o << "': use FORMAT[=PATH], FORMAT one of text, json, cyclonedx, spdx, sarif, html\n";
-      return kExitUsage;
+      std::cerr << "pedigree: bad output '" << o
+                << "': use FORMAT[=PATH], FORMAT one of text, json, cyclonedx, spdx, sarif, html\n";
+      return std::nullopt;
     }
     specs.push_back(*spec);
   }
   if (specs.empty() && default_text && !a.quiet) specs.push_back({"text", ""});
+  return specs;
+}
+
+/// Records the SBOMs about to be written, so that the report can say the components were documented.
+void record_sboms(report::Report& r, const std::vector<OutputSpec>& specs) {
+  for (const auto& s : specs) {
+    const OutputFormat* f = find_format(s.format);
+    if (f->sbom_spec.empty()) continue;
+    r.sboms.push_back(
+        {s.format, std::string(f->sbom_spec), s.path.empty() ? "standard output" : s.path, r.components.size()});
+  }
+}
+
+int write_outputs(const report::Report& r, const CommonArgs& a, const std::vector<OutputSpec>& specs) {
   for (const auto& s : specs) {
     std::string body = find_format(s.format)->render(r, a, s.path.empty() && isatty(1) != 0);
     if (s.path.empty()) {
@@ -141,6 +159,8 @@ int write_outputs(const report::Report& r, const CommonArgs& a, bool default_tex
 
 int run_scan(CommonArgs& a, unpack::NodeVisitor* visitor, bool default_text) {
   if (!finish_limits(a)) return kExitUsage;
+  auto specs = parse_outputs(a, default_text);
+  if (!specs) return kExitUsage;
   // The database is opened first so that a missing one fails before the work.
   std::optional<db::ProvenanceDb> provenance;
   if (a.analyse) {
@@ -151,23 +171,30 @@ int run_scan(CommonArgs& a, unpack::NodeVisitor* visitor, bool default_text) {
     }
     provenance.emplace(std::move(*opened));
   }
-  auto r = [&] {
-    Progress progress(a.image, !a.quiet && isatty(2) != 0);
-    return scan_image(a.image, ScanOptions{a.limits, a.now, /*fingerprint=*/a.analyse}, visitor);
-  }();
+  // The line is erased before anything is written: reports may go to the same terminal.
+  std::optional<Progress> progress;
+  progress.emplace(a.image, !a.quiet && isatty(2) != 0);
+  auto r = scan_image(a.image, ScanOptions{a.limits, a.now, /*fingerprint=*/a.analyse}, progress->counting(visitor));
   if (!r) {
+    progress.reset();
     std::cerr << "pedigree: cannot read " << r.error().message << "\n";
     return kExitUsage;
   }
   if (provenance) {
+    progress->step("matching with the provenance database");
     auto st = match::attach_provenance(*r, *provenance);
     if (!st) {
+      progress.reset();
       std::cerr << "pedigree: cannot read the provenance database: " << st.error().message << "\n";
       return kExitUsage;
     }
   }
-  if (!assess_report(*r, a.risk, {})) return kExitUsage;
-  int rc = write_outputs(*r, a, default_text);
+  record_sboms(*r, *specs);
+  progress->step("assessing");
+  bool assessed = assess_report(*r, a.risk, {});
+  progress.reset();
+  if (!assessed) return kExitUsage;
+  int rc = write_outputs(*r, a, *specs);
   return rc != kExitOk ? rc : fail_on_exit_code(*r, a.risk);
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "scanner/report/cyclonedx_vulnerabilities.h"
 #include "scanner/report/json_sections.h"
 #include "scanner/report/sbom_common.h"
 
@@ -145,6 +146,7 @@ std::string to_cyclonedx(const Report& r) {
   for (const auto& c : r.components) components.push_back(component_json(c));
   j["components"] = std::move(components);
   j["dependencies"] = dependencies(r);
+  if (Json v = cyclonedx_vulnerabilities(r, kImageRef); !v.empty()) j["vulnerabilities"] = std::move(v);
   return j.dump(2) + "\n";
 }
 

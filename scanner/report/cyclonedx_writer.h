@@ -2,7 +2,8 @@
 // metadata.component (type firmware), one component per report component
 // with its CPE, purl, supplier, the SHA-256 of the files that carry it and
 // the evidence (identity and occurrences inside the image), and the
-// dependency graph from ELF NEEDED entries. Deterministic: the serial number
+// dependency graph from ELF NEEDED entries, and the vulnerabilities with VEX
+// analysis (cyclonedx_vulnerabilities.h). Deterministic: the serial number
 // is derived from the image hash, and the only time is the reference date.
 #pragma once
 

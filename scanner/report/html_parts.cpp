@@ -135,11 +135,12 @@ std::string credentials_section(const Report& r) {
 }
 
 std::string provisions_section(const Report& r) {
-  Table t{"provisions", {"provision", "framework", "title", "verdict", "findings"}, {}};
+  Table t{"provisions", {"provision", "framework", "title", "verdict", "findings", "recorded"}, {}};
   for (const auto& p : r.provisions) {
-    std::string ids;
+    std::string ids, recorded;
     for (const auto& f : p.findings) ids += (ids.empty() ? "" : "\n") + f;
-    t.rows.push_back({p.id, p.framework, p.title, p.verdict, ids});
+    for (const auto& e : p.evidence) recorded += (recorded.empty() ? "" : "\n") + e;
+    t.rows.push_back({p.id, p.framework, p.title, p.verdict, ids, recorded});
   }
   return section("provisions-section", "Provisions", t);
 }

@@ -41,6 +41,7 @@ Json vulnerabilities_json(const Report& r) {
     put_if(j, "published", v.published);
     put_if(j, "summary", v.summary);
     put_if(j, "source", v.source);
+    put_if(j, "finding", v.finding);
     out.push_back(std::move(j));
   }
   return out;

@@ -51,11 +51,10 @@ void add_risk_sections(Json& j, const Report& r) {
   }
   Json provisions = Json::array();
   for (const auto& p : r.provisions) {
-    provisions.push_back({{"id", p.id},
-                          {"framework", p.framework},
-                          {"title", p.title},
-                          {"verdict", p.verdict},
-                          {"findings", p.findings}});
+    Json pj{
+        {"id", p.id}, {"framework", p.framework}, {"title", p.title}, {"verdict", p.verdict}, {"findings", p.findings}};
+    if (!p.evidence.empty()) pj["evidence"] = p.evidence;
+    provisions.push_back(std::move(pj));
   }
   j["provisions"] = std::move(provisions);
   Json waivers = Json::array();
@@ -67,8 +66,17 @@ void add_risk_sections(Json& j, const Report& r) {
                        {"expires", w.expires},
                        {"status", w.status},
                        {"matched", w.matched}});
+    if (!w.state.empty()) waivers.back()["state"] = w.state;
+    if (!w.justification.empty()) waivers.back()["justification"] = w.justification;
+    if (!w.responses.empty()) waivers.back()["response"] = w.responses;
   }
   j["waivers"] = std::move(waivers);
+  Json sboms = Json::array();
+  for (const auto& s : r.sboms) {
+    sboms.push_back(
+        {{"format", s.format}, {"spec_version", s.spec_version}, {"path", s.path}, {"components", s.components}});
+  }
+  j["sboms"] = std::move(sboms);
   j["evidence"] = evidence_json(r);
 }
 

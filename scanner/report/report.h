@@ -124,6 +124,7 @@ struct Vulnerability {
   std::string kev_date_added;
   double epss = -1.0;  ///< negative when unknown
   std::string source;
+  std::string finding;  ///< id of the finding it raised (scanner/risk): how a waiver reaches it
 };
 
 /// A regulatory list entry that names a vendor (or a company above it).
@@ -284,6 +285,7 @@ struct ProvisionVerdict {
   std::string title;
   std::string verdict;                ///< evidence of non-conformity, no evidence found, not assessable from firmware
   std::vector<std::string> findings;  ///< ids of the findings not waived that bear on it
+  std::vector<std::string> evidence;  ///< facts recorded for it that are not findings (an SBOM produced)
 };
 
 /// A waiver of the waiver file, and whether it counted.
@@ -291,6 +293,17 @@ struct WaiverStatus {
   std::string id, pattern, reason, author, expires;
   std::string status;  ///< active, expired, unused (matched nothing)
   std::uint64_t matched = 0;
+  // Its VEX statement (CycloneDX impact analysis); empty when the waiver makes none.
+  std::string state, justification;
+  std::vector<std::string> responses;
+};
+
+/// An SBOM this scan wrote: the record that the components were documented.
+struct SbomRecord {
+  std::string format;        ///< cyclonedx, spdx
+  std::string spec_version;  ///< 1.6, SPDX-2.3
+  std::string path;          ///< as given on the command line
+  std::uint64_t components = 0;
 };
 
 /// What a third party needs to reproduce the report: inputs by hash.
@@ -394,6 +407,7 @@ struct Report {
   RiskSummary risk;
   std::vector<ProvisionVerdict> provisions;  ///< in the mapping's order
   std::vector<WaiverStatus> waivers;         ///< in the waiver file's order
+  std::vector<SbomRecord> sboms;             ///< in the order of the -o options
   EvidenceBlock evidence;
 };
 

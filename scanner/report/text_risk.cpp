@@ -21,6 +21,9 @@ void risk_section(std::string& out, const Report& r, bool color) {
   for (const auto& w : r.waivers) {
     if (w.status != "active") out += fmt::format("  waiver {} is {} (expires {})\n", w.id, w.status, w.expires);
   }
+  for (const auto& p : r.provisions) {
+    for (const auto& e : p.evidence) out += fmt::format("  {} ({})\n", e, p.id);
+  }
   out += "\n";
 }
 

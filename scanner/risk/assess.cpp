@@ -1,6 +1,7 @@
 #include "scanner/risk/assess.h"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 #include "scanner/risk/risk_findings.h"
@@ -32,13 +33,26 @@ void judge(report::Report& r, const Policy& p) {
   r.findings = std::move(kept);
 }
 
+/// Each vulnerability finding's vulnerability id, so that a waiver may name the CVE.
+std::map<std::string, std::string> vulnerability_ids(const report::Report& r) {
+  std::map<std::string, std::string> out;
+  for (const auto& v : r.vulnerabilities) {
+    if (!v.finding.empty()) out.emplace(v.finding, v.id);
+  }
+  return out;
+}
+
 void apply_waivers(report::Report& r, const std::vector<Waiver>& waivers) {
+  const auto vuln_of = vulnerability_ids(r);
   for (const auto& w : waivers) {
     bool expired = w.expires < r.reference_date;
-    report::WaiverStatus st{w.id, w.finding, w.reason, w.author, w.expires, expired ? "expired" : "active", 0};
+    report::WaiverStatus st{w.id, w.finding, w.reason,        w.author,   w.expires, expired ? "expired" : "active",
+                            0,    w.state,   w.justification, w.responses};
     for (auto& f : r.findings) {
       if (!f.waiver.empty() && !f.waiver_expired) continue;  // the first active waiver wins
-      if (!matches_pattern(w.finding, f.id)) continue;
+      auto vuln = vuln_of.find(f.id);
+      if (!matches_pattern(w.finding, f.id) && (vuln == vuln_of.end() || !matches_pattern(w.finding, vuln->second)))
+        continue;
       ++st.matched;
       f.waiver = w.id;
       f.waiver_expired = expired;

@@ -43,7 +43,7 @@ std::vector<std::string> missing_mitigations(const report::Binary& b) {
 }  // namespace
 
 void add_vulnerability_findings(report::Report& r, const Policy& p) {
-  for (const auto& v : r.vulnerabilities) {
+  for (auto& v : r.vulnerabilities) {
     std::string severity = cvss_severity(v.cvss);
     std::string why = v.cvss >= 0 ? fmt::format("CVSS {:.1f}", v.cvss) : "CVSS unknown";
     if (v.kev) {
@@ -60,6 +60,7 @@ void add_vulnerability_findings(report::Report& r, const Policy& p) {
     add(r, v.kev ? "VULN-KEV" : "VULN", v.id + " " + v.component + " " + v.version + " " + v.relation, severity,
         "vulnerability", fmt::format("{} in {} {} ({})", v.id, v.component, v.version, why),
         component_origin(r, v.component, v.version), std::move(evidence));
+    v.finding = r.findings.back().id;
   }
 }
 

@@ -1,5 +1,6 @@
 #include "scanner/risk/summary.h"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
 
@@ -51,6 +52,16 @@ report::RiskSummary summarize(const report::Report& r, const std::string& policy
   return s;
 }
 
+namespace {
+
+/// The record a provision on documenting components keeps of an SBOM this scan wrote.
+std::string sbom_evidence(const report::SbomRecord& s) {
+  std::string format = s.format == "cyclonedx" ? "CycloneDX " + s.spec_version : s.spec_version;
+  return fmt::format("SBOM produced: {} with {} component(s), written to {}", format, s.components, s.path);
+}
+
+}  // namespace
+
 std::vector<report::ProvisionVerdict> provision_verdicts(const report::Report& r) {
   const auto& m = provisions_map();
   std::vector<report::ProvisionVerdict> out;
@@ -60,6 +71,9 @@ std::vector<report::ProvisionVerdict> provision_verdicts(const report::Report& r
       if (!f.waived && std::find(f.provisions.begin(), f.provisions.end(), p.id) != f.provisions.end()) {
         v.findings.push_back(f.id);
       }
+    }
+    if (std::find(m.sbom_provisions.begin(), m.sbom_provisions.end(), p.id) != m.sbom_provisions.end()) {
+      for (const auto& s : r.sboms) v.evidence.push_back(sbom_evidence(s));
     }
     bool unassessable = std::find(m.not_assessable.begin(), m.not_assessable.end(), p.id) != m.not_assessable.end();
     v.verdict = !v.findings.empty() ? "evidence of non-conformity"

@@ -16,7 +16,8 @@ report::RiskSummary summarize(const report::Report& r, const std::string& policy
 /// One verdict per provision of rules/provisions.json, in its order:
 /// "evidence of non-conformity" when a finding not waived bears on it,
 /// "not assessable from firmware" when the mapping says so, else
-/// "no evidence found".
+/// "no evidence found". The provisions on documenting components
+/// (`sbom_provisions` of the mapping) also record each SBOM the scan wrote.
 std::vector<report::ProvisionVerdict> provision_verdicts(const report::Report& r);
 
 }  // namespace pedigree::risk

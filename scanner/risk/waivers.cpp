@@ -1,8 +1,12 @@
 #include "scanner/risk/waivers.h"
 
+#include <algorithm>
+#include <array>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <sstream>
+#include <tuple>
 
 #include "scanner/core/calendar_date.h"
 #include "scanner/core/hash.h"
@@ -12,6 +16,43 @@ namespace {
 
 constexpr std::size_t kMaxWaiverBytes = 4 << 20;
 constexpr std::size_t kMaxPatternStars = 16;  // keeps matching linear enough on hostile patterns
+
+// CycloneDX 1.6 impact analysis vocabularies.
+constexpr std::array<std::string_view, 6> kStates{"resolved",  "resolved_with_pedigree", "exploitable",
+                                                  "in_triage", "false_positive",         "not_affected"};
+constexpr std::array<std::string_view, 9> kJustifications{
+    "code_not_present",     "code_not_reachable",     "requires_configuration",
+    "requires_dependency",  "requires_environment",   "protected_by_compiler",
+    "protected_at_runtime", "protected_at_perimeter", "protected_by_mitigating_control"};
+constexpr std::array<std::string_view, 5> kResponses{"can_not_fix", "will_not_fix", "update", "rollback",
+                                                     "workaround_available"};
+
+bool one_of(const auto& words, std::string_view w) { return std::find(words.begin(), words.end(), w) != words.end(); }
+
+/// The optional VEX fields of one waiver, checked against the CycloneDX vocabularies.
+Status parse_vex(const nlohmann::json& w, const std::string& where, Waiver& out) {
+  for (auto [key, field, words] :
+       {std::tuple{"state", &out.state, std::span<const std::string_view>(kStates)},
+        std::tuple{"justification", &out.justification, std::span<const std::string_view>(kJustifications)}}) {
+    if (!w.contains(key)) continue;
+    if (!w[key].is_string() || !one_of(words, w[key].get<std::string>())) {
+      return make_error(Errc::kCorrupt, where + ": \"" + key + "\" is not a CycloneDX value");
+    }
+    *field = w[key].get<std::string>();
+  }
+  if (!out.justification.empty() && out.state != "not_affected") {
+    return make_error(Errc::kCorrupt, where + ": \"justification\" goes with \"state\": \"not_affected\"");
+  }
+  if (!w.contains("response")) return Ok{};
+  if (!w["response"].is_array()) return make_error(Errc::kCorrupt, where + ": \"response\" is a list");
+  for (const auto& r : w["response"]) {
+    if (!r.is_string() || !one_of(kResponses, r.get<std::string>())) {
+      return make_error(Errc::kCorrupt, where + ": \"response\" holds a value CycloneDX does not know");
+    }
+    out.responses.push_back(r.get<std::string>());
+  }
+  return Ok{};
+}
 
 Result<Waiver> parse_one(const nlohmann::json& w, std::size_t index) {
   Waiver out;
@@ -28,6 +69,7 @@ Result<Waiver> parse_one(const nlohmann::json& w, std::size_t index) {
   std::size_t stars = 0;
   for (char c : out.finding) stars += c == '*' ? 1 : 0;
   if (stars > kMaxPatternStars) return make_error(Errc::kCorrupt, where + ": too many * in the pattern");
+  if (auto st = parse_vex(w, where, out); !st) return st.error();
   return out;
 }
 

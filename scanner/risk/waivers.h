@@ -4,7 +4,15 @@
 //                 "author": "...", "expires": "2027-06-30"}]}
 //
 // "finding" is a finding id, or a pattern where * matches any run of
-// characters and ? one character. Every field is required. A waiver counts
+// characters and ? one character; for a vulnerability it may also name the
+// vulnerability id ("CVE-2023-38545"). These five fields are required. A
+// waiver may also make a VEX statement, written into the CycloneDX report's
+// vulnerability analysis: "state" (not_affected, false_positive, exploitable,
+// resolved, resolved_with_pedigree, in_triage), "justification" (only with
+// not_affected: code_not_present, code_not_reachable, ...) and "response"
+// (a list: can_not_fix, will_not_fix, update, rollback, workaround_available).
+// Without "state" the analysis says in_triage: a waiver accepts a risk, it
+// does not by itself claim the product is unaffected. A waiver counts
 // until the end of its expiry day; from the next day on (relative to the
 // report's reference date) it stops counting and the report says so.
 #pragma once
@@ -19,6 +27,8 @@ namespace pedigree::risk {
 
 struct Waiver {
   std::string id, finding, reason, author, expires;
+  std::string state, justification;  ///< VEX; empty when not given
+  std::vector<std::string> responses;
 };
 
 /// Parses a waiver file's text.

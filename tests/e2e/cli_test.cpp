@@ -141,6 +141,21 @@ TEST_SUITE("cli") {
     CHECK(r.out.find("\x1b[") == std::string::npos);  // no colour when not a terminal
   }
 
+  TEST_CASE("cli: on a terminal a long scan shows its step, files and bytes on stderr; --quiet shows nothing") {
+    // script(1) gives the scan a terminal; on one thread the ISO sample takes longer than the first redraw.
+    TempDir d;
+    const std::string image = test::sample_path("bundle", "bundle.iso");
+    const std::string scan = exe() + " scan " + image + " --jobs 1 -o json=" + (d.path / "r.json").string();
+    auto shown = sh("script -qec '" + scan + " 2>&1 >/dev/null' /dev/null | tr '\\r' '\\n'");
+    REQUIRE(shown.code == 0);
+    CHECK(shown.out.find("unpacking: ") != std::string::npos);
+    CHECK(shown.out.find(" files, ") != std::string::npos);
+    CHECK(shown.out.find(" MiB, ") != std::string::npos);
+    auto quiet = sh("script -qec '" + scan + " -q 2>&1 >/dev/null' /dev/null");
+    REQUIRE(quiet.code == 0);
+    CHECK(quiet.out.find("pedigree:") == std::string::npos);
+  }
+
   TEST_CASE("cli: extract writes the tree under the output directory only") {
     TempDir tmp;
     auto r = sh(exe() + " extract " + test::sample_path("mips-sysupgrade", "image.bin") + " -C " +

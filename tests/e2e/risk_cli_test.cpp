@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/support/manifest.h"
 #include "tests/support/scratch_dir.h"
 
@@ -68,6 +70,53 @@ TEST_SUITE("cli") {
                                .c_str());
       CHECK_MESSAGE(rc == 0, report);
     }
+  }
+
+  TEST_CASE("cli: a waiver that names a CVE becomes the VEX analysis of the CycloneDX SBOM") {
+    test::ScratchDir tmp;
+    const std::string d = tmp.path();
+    REQUIRE(run("-o json=" + d + "/plain.json") == 0);
+    auto plain = nlohmann::json::parse(slurp(d + "/plain.json"));
+    REQUIRE_FALSE(plain["vulnerabilities"].empty());
+    const std::string cve = plain["vulnerabilities"][0]["id"];
+    CHECK(plain["sboms"].empty());
+    write(d + "/vex.json", R"({"waivers": [{"id": "W-VEX", "finding": ")" + cve +
+                               R"(", "reason": "feature not built", "author": "qa", "expires": "2099-12-31",
+                               "state": "not_affected", "justification": "code_not_present"}]})");
+    REQUIRE(run("--waivers " + d + "/vex.json -o json=" + d + "/r.json -o cyclonedx=" + d + "/sbom.cdx.json") == 0);
+    auto sbom = nlohmann::json::parse(slurp(d + "/sbom.cdx.json"));
+    REQUIRE(sbom.contains("vulnerabilities"));
+    std::size_t stated = 0;
+    for (const auto& v : sbom["vulnerabilities"]) {
+      if (v["id"] != cve) continue;
+      ++stated;
+      CHECK(v["analysis"]["state"] == "not_affected");
+      CHECK(v["analysis"]["justification"] == "code_not_present");
+    }
+    CHECK(stated >= 1);
+    auto r = nlohmann::json::parse(slurp(d + "/r.json"));
+    CHECK(r["waivers"][0]["matched"] == stated);
+    REQUIRE(r["sboms"].size() == 1);
+    CHECK(r["sboms"][0]["path"] == d + "/sbom.cdx.json");
+    for (const auto& p : r["provisions"]) {
+      if (p["id"] == "CRA I-2(1)") CHECK(p["evidence"].size() == 1);
+    }
+    int rc = std::system(("/usr/bin/python3 -m jsonschema -i " + d + "/r.json " + PEDIGREE_SOURCE_DIR +
+                          "/docs/report.schema.json >/dev/null 2>&1")
+                             .c_str());
+    CHECK(rc == 0);
+  }
+
+  TEST_CASE("cli: a stable kernel release that carries a fix is not reported vulnerable") {
+    // Regression: CVE-2023-0386 was fixed upstream in 6.2 and backported to 5.15.91 and 6.1.9;
+    // the sample's Debian kernel 6.1.176 once matched a plain "< 6.2".
+    test::ScratchDir tmp;
+    REQUIRE(run("-o json=" + tmp.path() + "/r.json") == 0);
+    auto r = nlohmann::json::parse(slurp(tmp.path() + "/r.json"));
+    bool kernel_found = false;
+    for (const auto& c : r["components"]) kernel_found |= c["name"] == "linux";
+    CHECK(kernel_found);
+    for (const auto& v : r["vulnerabilities"]) CHECK(v["id"] != "CVE-2023-0386");
   }
 
   TEST_CASE("cli: a bad policy, waiver file or severity is bad usage") {

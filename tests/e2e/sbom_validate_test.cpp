@@ -85,6 +85,7 @@ TEST_SUITE("sbom-validate") {
     empty.image.sha256 = std::string(64, '0');
     dir.write("filled.cdx.json", report::to_cyclonedx(test::small_report()));
     dir.write("filled.spdx.json", report::to_spdx(test::small_report()));
+    dir.write("vex.cdx.json", report::to_cyclonedx(test::small_report_with_vulnerabilities()));
     dir.write("empty.cdx.json", report::to_cyclonedx(empty));
     dir.write("empty.spdx.json", report::to_spdx(empty));
     // The validators do reject a broken document.
@@ -97,6 +98,7 @@ TEST_SUITE("sbom-validate") {
       check_cyclonedx_valid(dir.path(std::string(name) + ".cdx.json"));
       check_spdx_valid(dir.path(std::string(name) + ".spdx.json"));
     }
+    check_cyclonedx_valid(dir.path("vex.cdx.json"));
   }
 
   TEST_CASE("sbom-validate: every sample image gives valid SBOMs, the same bytes on a second run") {

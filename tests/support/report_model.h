@@ -64,4 +64,44 @@ inline report::Report small_report() {
   return r;
 }
 
+/// The small report with three vulnerabilities as the risk step leaves them:
+/// one waived with a VEX statement, one whose distribution revision may carry
+/// the fix, one whose waiver expired.
+inline report::Report small_report_with_vulnerabilities() {
+  report::Report r = small_report();
+  auto vuln = [](std::string id, std::string component, std::string version, std::string relation, double cvss,
+                 std::string finding) {
+    report::Vulnerability v;
+    v.id = std::move(id), v.component = std::move(component), v.version = std::move(version);
+    v.relation = std::move(relation), v.status = "vulnerable", v.cvss = cvss, v.cvss_version = "3.1";
+    v.severity = cvss >= 9 ? "critical" : "high", v.finding = std::move(finding), v.source = "NVD";
+    return v;
+  };
+  auto bb = vuln("CVE-2022-48174", "busybox", "1.36.1", "", 9.8, "PEDIGREE-VULN-1111");
+  bb.cvss_vector = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
+  bb.cwes = "CWE-787";
+  bb.published = "2023-08-22T19:16:19.037";
+  bb.status = "backport-possible";
+  bb.fixed_in = "1.36.2";
+  auto libc = vuln("CVE-2023-4911", "glibc", "2.36", "", 7.8, "PEDIGREE-VULN-KEV-2222");
+  libc.kev = true, libc.kev_date_added = "2023-11-21", libc.epss = 0.5, libc.cwes = "CWE-122|CWE-787";
+  libc.published = "2023-10-03";
+  auto ssl = vuln("CVE-2023-5678", "openssl", "3.0.11", "built-against", 5.3, "PEDIGREE-VULN-3333");
+  r.vulnerabilities = {libc, bb, ssl};
+  auto finding = [](std::string id, std::string waiver, bool expired) {
+    report::Finding f;
+    f.id = std::move(id), f.severity = "high", f.category = "vulnerability", f.kind = "VULN";
+    f.waiver = std::move(waiver), f.waiver_expired = expired, f.waived = !f.waiver.empty() && !expired;
+    return f;
+  };
+  r.findings = {finding("PEDIGREE-VULN-KEV-2222", "W-1", false), finding("PEDIGREE-VULN-1111", "", false),
+                finding("PEDIGREE-VULN-3333", "W-0", true)};
+  report::WaiverStatus active{"W-1", "CVE-2023-4911", "no setuid binaries",   "qa@example.com", "2027-01-31", "active",
+                              1,     "not_affected",  "requires_environment", {"will_not_fix"}};
+  report::WaiverStatus expired{"W-0", "CVE-2023-5678", "triage", "qa@example.com", "2026-01-01", "expired", 1, "", "",
+                               {}};
+  r.waivers = {expired, active};
+  return r;
+}
+
 }  // namespace pedigree::test

@@ -85,5 +85,54 @@ TEST_CASE("cyclonedx: a report with no components is still a complete document")
   CHECK(doc["metadata"]["component"]["name"] == "empty.bin");
 }
 
+json find_vulnerability(const json& doc, const std::string& id) {
+  for (const auto& v : doc["vulnerabilities"]) {
+    if (v["id"] == id) return v;
+  }
+  return {};
+}
+
+TEST_CASE("cyclonedx: vulnerabilities carry ratings, the component they affect and VEX analysis") {
+  json doc = json::parse(report::to_cyclonedx(test::small_report_with_vulnerabilities()));
+  REQUIRE(doc["vulnerabilities"].size() == 3);
+  CHECK(doc["vulnerabilities"][0]["id"] == "CVE-2023-4911");  // the report's order: KEV first
+  json libc = find_vulnerability(doc, "CVE-2023-4911");
+  CHECK(libc["source"]["url"] == "https://nvd.nist.gov/vuln/detail/CVE-2023-4911");
+  CHECK(libc["ratings"][0]["method"] == "CVSSv31");
+  CHECK(libc["ratings"][0]["score"] == 7.8);
+  CHECK(libc["cwes"] == json::array({122, 787}));
+  CHECK(libc["published"] == "2023-10-03T00:00:00Z");
+  CHECK(libc["affects"][0]["ref"] == "glibc@2.36");
+  CHECK(libc["affects"][0]["versions"][0] == json{{"version", "2.36"}, {"status", "affected"}});
+  // The active waiver's statement is the analysis.
+  CHECK(libc["analysis"]["state"] == "not_affected");
+  CHECK(libc["analysis"]["justification"] == "requires_environment");
+  CHECK(libc["analysis"]["response"] == json::array({"will_not_fix"}));
+  CHECK(libc["analysis"]["detail"] == "Waiver W-1 by qa@example.com, valid until 2027-01-31: no setuid binaries");
+  // A distribution revision: in triage, the fix may be there.
+  json bb = find_vulnerability(doc, "CVE-2022-48174");
+  CHECK(bb["analysis"]["state"] == "in_triage");
+  CHECK(bb["published"] == "2023-08-22T19:16:19Z");
+  CHECK(bb["recommendation"] == "Upgrade busybox to 1.36.2 or later.");
+  // An expired waiver makes no statement; the document says it expired.
+  json ssl = find_vulnerability(doc, "CVE-2023-5678");
+  CHECK_FALSE(ssl.contains("analysis"));
+  CHECK(ssl["affects"][0]["ref"] == "openssl@3.0.11+built-against");
+  bool expired_said = false;
+  for (const auto& p : ssl["properties"]) expired_said |= p["name"] == "pedigree:waiver-expired" && p["value"] == "W-0";
+  CHECK(expired_said);
+}
+
+TEST_CASE("cyclonedx: a waiver without a state puts the vulnerability in triage, not out of scope") {
+  auto r = test::small_report_with_vulnerabilities();
+  r.waivers[1].state.clear();
+  r.waivers[1].justification.clear();
+  r.waivers[1].responses.clear();
+  json libc = find_vulnerability(json::parse(report::to_cyclonedx(r)), "CVE-2023-4911");
+  CHECK(libc["analysis"]["state"] == "in_triage");
+  CHECK_FALSE(libc["analysis"].contains("justification"));
+  CHECK(json::parse(report::to_cyclonedx(test::small_report())).contains("vulnerabilities") == false);
+}
+
 }  // namespace
 }  // namespace pedigree

@@ -90,6 +90,42 @@ TEST_CASE("assess: the provisions table gives a verdict for every provision") {
         })->verdict == "no evidence found");
 }
 
+TEST_CASE("assess: a waiver may name a vulnerability by its id, and keeps its VEX statement") {
+  Waiver w{"W-2", "CVE-2024-0001", "not reachable", "qa", "2027-01-01", "not_affected", "code_not_reachable", {}};
+  auto r = assessed("default", {w});
+  REQUIRE(r.vulnerabilities.size() == 1);
+  const std::string& finding = r.vulnerabilities.front().finding;
+  CHECK(finding.starts_with("PEDIGREE-VULN-KEV-"));
+  auto f = std::find_if(r.findings.begin(), r.findings.end(), [&](const auto& x) { return x.id == finding; });
+  REQUIRE(f != r.findings.end());
+  CHECK(f->waived);
+  CHECK(f->waiver == "W-2");
+  REQUIRE(r.waivers.size() == 1);
+  CHECK(r.waivers.front().matched == 1);
+  CHECK(r.waivers.front().state == "not_affected");
+  CHECK(r.waivers.front().justification == "code_not_reachable");
+  // The same pattern names no other kind of finding.
+  auto svc = assessed("default", {{"W-3", "CVE-*", "x", "qa", "2027-01-01"}});
+  CHECK_FALSE(by_kind(svc, "SVC-UPNP")->waived);
+}
+
+TEST_CASE("assess: an SBOM the scan wrote is recorded under the provision on documenting components") {
+  auto plain = assessed("default");
+  auto sbom_provision = [](const report::Report& r) {
+    return *std::find_if(r.provisions.begin(), r.provisions.end(), [](const auto& p) { return p.id == "CRA I-2(1)"; });
+  };
+  CHECK(sbom_provision(plain).evidence.empty());
+  auto r = test::risk_fixture();
+  r.sboms.push_back({"cyclonedx", "1.6", "out/sbom.cdx.json", 1});
+  r.sboms.push_back({"spdx", "SPDX-2.3", "out/sbom.spdx.json", 1});
+  auto p = load_policy("default");
+  REQUIRE(p.ok());
+  assess(r, {*p, {}, "", {}});
+  CHECK(sbom_provision(r).evidence ==
+        std::vector<std::string>{"SBOM produced: CycloneDX 1.6 with 1 component(s), written to out/sbom.cdx.json",
+                                 "SBOM produced: SPDX-2.3 with 1 component(s), written to out/sbom.spdx.json"});
+}
+
 TEST_CASE("assess: same inputs, same findings and ids") {
   auto a = assessed("default");
   auto b = assessed("default");
