@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -35,6 +36,28 @@ class LineReader {
   std::uint64_t pos_ = 0;
   std::uint64_t number_ = 0;
 };
+
+/// The probe of a text format: true when most of the first `records`
+/// non-empty lines are sound records (one damaged line among them is still
+/// extracted around). `read` says of a line: nullopt when it is not a sound
+/// record, else whether it is the file's last record.
+template <class ReadRecord>
+bool first_records_sound(ByteView data, std::size_t records, ReadRecord read) {
+  LineReader lines(data);
+  TextLine line;
+  std::size_t good = 0, bad = 0;
+  while (good + bad < records && lines.next(line)) {
+    if (line.text.empty()) continue;
+    std::optional<bool> last = read(line.text);
+    if (!last) {
+      ++bad;
+      continue;
+    }
+    ++good;
+    if (*last) break;
+  }
+  return good > 0 && bad < good;
+}
 
 /// Decodes pairs of hex digits into `out`; false on an odd count or any
 /// other character.

@@ -76,23 +76,13 @@ class Srec final : public Format {
   bool carvable() const override { return false; }
 
   Result<std::uint64_t> probe(ByteView data) const override {
-    // The first records must be mostly sound; one damaged line among them is
-    // still extracted around.
-    LineReader lines(data);
-    TextLine line;
     std::vector<std::uint8_t> buf;
-    std::size_t good = 0, bad = 0;
-    while (good + bad < kProbeRecords && lines.next(line)) {
-      if (line.text.empty()) continue;
-      auto r = parse_record(line.text, buf);
-      if (!r) {
-        ++bad;
-        continue;
-      }
-      ++good;
-      if (r->type >= 7) break;
-    }
-    if (good == 0 || bad >= good) return make_error(Errc::kBadMagic, "not S-records: the first records are not valid");
+    bool sound = first_records_sound(data, kProbeRecords, [&](std::string_view text) -> std::optional<bool> {
+      auto r = parse_record(text, buf);
+      if (!r) return std::nullopt;
+      return r->type >= 7;
+    });
+    if (!sound) return make_error(Errc::kBadMagic, "not S-records: the first records are not valid");
     return std::uint64_t{0};
   }
 
