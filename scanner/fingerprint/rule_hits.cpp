@@ -4,6 +4,7 @@
 #include <set>
 #include <string_view>
 
+#include "scanner/fingerprint/lone_version.h"
 #include "scanner/fingerprint/version_capture.h"
 
 namespace pedigree::fingerprint {
@@ -79,6 +80,18 @@ std::vector<Sighting> sightings(const yara::RuleInfo& rule, const yara::RuleMatc
   return out;
 }
 
+/// The rule's `lone_version` read from the whole of `file`, which must be one
+/// of the rule's own files (lone_version.h says why).
+std::vector<Sighting> lone_sightings(const yara::RuleInfo& rule, const FileRef& file) {
+  const std::string& pattern = meta(rule, "lone_version");
+  const std::string& files = meta(rule, "files");
+  if (pattern.empty() || files.empty() || !is_own_file(base_name(file.path), files)) return {};
+  std::size_t offset = 0;
+  auto v = lone_version(pattern, as_chars(file.data), &offset);
+  if (!v) return {};
+  return {{*v, offset, static_cast<std::uint32_t>(v->size())}};
+}
+
 std::string relation_of(const yara::RuleInfo& rule, bool own_code_seen, const FileRef& file) {
   const std::string& files = meta(rule, "files");
   if (files.empty() || !is_elf(file.data) || is_own_file(base_name(file.path), files)) return "";
@@ -103,7 +116,9 @@ std::vector<ComponentHit> rule_hits(const std::vector<yara::RuleInfo>& rules,
     if (component.empty()) continue;
     if (meta(rule, "scope") == "own-files" && !is_own_file(base_name(file.path), meta(rule, "files"))) continue;
     std::string relation = relation_of(rule, code_seen.count(component) > 0, file);
-    for (auto& s : sightings(rule, m, file.data)) {
+    auto found = lone_sightings(rule, file);
+    if (found.empty()) found = sightings(rule, m, file.data);
+    for (auto& s : found) {
       ComponentHit h;
       h.name = component;
       h.version = s.version;

@@ -12,6 +12,9 @@
 //   scope      "own-files": the strings (exported symbol names) also appear in
 //              programs that merely import them, so only files named by
 //              `files` count
+//   lone_version  series pattern ("6.*.*") read from the whole of one of the
+//              rule's own files when its candidates agree (lone_version.h);
+//              it replaces what `version` reads there
 //
 // Relation of a hit in an ELF file whose name matches none of `files`:
 //   "built-against"      the rule says so and no `role = "code"` rule of the
