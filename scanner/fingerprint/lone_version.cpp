@@ -8,6 +8,7 @@ namespace {
 
 constexpr char kAnyField = '*';
 constexpr char kTailSeparator = ' ';
+constexpr std::string_view kAlternativeSeparator = " || ";
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -68,26 +69,41 @@ std::size_t match_at(const Pattern& p, std::string_view text) {
   return rest.starts_with(p.tail) ? at : 0;
 }
 
+/// Every alternative of `pattern`, or nothing when one is not well formed.
+std::vector<Pattern> parse_all(std::string_view pattern) {
+  std::vector<Pattern> out;
+  while (true) {
+    auto at = pattern.find(kAlternativeSeparator);
+    auto p = parse(pattern.substr(0, at));
+    if (!p) return {};
+    out.push_back(std::move(*p));
+    if (at == std::string_view::npos) return out;
+    pattern.remove_prefix(at + kAlternativeSeparator.size());
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> lone_version(std::string_view pattern, std::string_view data, std::size_t* offset) {
-  auto p = parse(pattern);
-  if (!p) return std::nullopt;
-  // Every candidate starts with the major release and its dot.
-  std::string anchor = std::string(p->fields.front()) + '.';
+  auto parsed = parse_all(pattern);
+  if (parsed.empty()) return std::nullopt;
   std::optional<std::string> found;
-  for (auto at = data.find(anchor); at != std::string_view::npos; at = data.find(anchor, at + 1)) {
-    if (at > 0 && continues_text(data[at - 1])) continue;
-    std::size_t n = match_at(*p, data.substr(at));
-    if (n == 0) continue;
-    std::string_view v = data.substr(at, n);
-    if (found && *found != v) return std::nullopt;
-    if (!found && offset) *offset = at;
-    found = std::string(v);
+  for (const auto& p : parsed) {
+    // Every candidate starts with the major release and its dot.
+    std::string anchor = std::string(p.fields.front()) + '.';
+    for (auto at = data.find(anchor); at != std::string_view::npos; at = data.find(anchor, at + 1)) {
+      if (at > 0 && continues_text(data[at - 1])) continue;
+      std::size_t n = match_at(p, data.substr(at));
+      if (n == 0) continue;
+      std::string_view v = data.substr(at, n);
+      if (found && *found != v) return std::nullopt;
+      if (!found && offset) *offset = at;
+      found = std::string(v);
+    }
   }
   return found;
 }
 
-bool valid_lone_pattern(std::string_view pattern) { return parse(pattern).has_value(); }
+bool valid_lone_pattern(std::string_view pattern) { return !parse_all(pattern).empty(); }
 
 }  // namespace pedigree::fingerprint

@@ -13,8 +13,9 @@
 // "16.2.1". A candidate starts after a byte that cannot be part of a version
 // (not a letter, digit, '.', '-', '_' or '+') and ends at a NUL, or, when the
 // pattern has a space, at the literal text after it ("8.* 20" reads "8.39"
-// from "8.39 2016-06-14"). The whole file is searched; if its candidates
-// differ, it has no version.
+// from "8.39 2016-06-14"). Alternatives joined by " || " name several
+// series ("5.* || 6.*"). The whole file is searched, for every alternative;
+// if the candidates differ, the file has no version.
 #pragma once
 
 #include <optional>
@@ -31,8 +32,8 @@ inline constexpr std::size_t kMaxLoneFieldDigits = 3;
 /// `offset` receives where the first candidate starts.
 std::optional<std::string> lone_version(std::string_view pattern, std::string_view data, std::size_t* offset = nullptr);
 
-/// True when `pattern` is well formed: a digits field, then at least one more
-/// field, then optionally a space and non-empty literal text.
+/// True when every alternative of `pattern` is well formed: a digits field,
+/// then at least one more field, then optionally a space and non-empty text.
 bool valid_lone_pattern(std::string_view pattern);
 
 }  // namespace pedigree::fingerprint

@@ -28,6 +28,14 @@ TEST_CASE("candidates that differ give no version") {
   CHECK(lone_version("1.*.*", "\0001.52.0\0x\0001.52.0\0"s) == "1.52.0");
 }
 
+TEST_CASE("alternatives name several series, whose candidates must agree") {
+  CHECK(lone_version("5.* || 6.*", "\0005.19\0"s) == "5.19");
+  CHECK(lone_version("5.* || 6.*", "\0006.9\0"s) == "6.9");
+  CHECK_FALSE(lone_version("5.* || 6.*", "\0005.19\0\0006.9\0"s).has_value());
+  CHECK(valid_lone_pattern("5.* || 6.*"));
+  CHECK_FALSE(valid_lone_pattern("5.* || 6"));
+}
+
 TEST_CASE("a candidate is bounded on both sides") {
   // Inside a longer number, a name or a version, or without its NUL: no candidate.
   CHECK_FALSE(lone_version("6.*.*", "\00016.2.1\0"s).has_value());
