@@ -53,6 +53,7 @@ rule miniupnpd_version {
     cpe = "miniupnp_project:miniupnpd"
     purl = "pkg:generic/miniupnpd"
     version = "MiniUPnPd/{v} || miniupnpd/{v} || miniupnpd {v}"
+    verified = "miniupnpd-nftables 2.3.1-1 arm64, armhf, mipsel"
   strings:
     $v1 = /[Mm]iniUPnPd\/[0-9]\.[0-9](\.[0-9]{1,2})?/
     $v2 = /miniupnpd [0-9]\.[0-9](\.[0-9]{1,2})?/
@@ -109,6 +110,23 @@ rule samba_version {
     $a3 = "samba_version_string"
   condition:
     is_elf and (2 of ($a*) and ($v1 or true))
+}
+
+rule samba_wbclient {
+  meta:
+    component = "samba"
+    cpe = "samba:samba"
+    purl = "pkg:generic/samba"
+    files = "libwbclient.so"
+    scope = "own-files"
+    // Samba's winbind client library holds no Samba version: only its own
+    // interface version (WBCLIENT_0.15), which is not the release
+    verified = "libwbclient0 2:4.17.12+dfsg-0+deb12u4 arm64, armhf, mipsel (no version)"
+  strings:
+    $c1 = "Samba libwbclient"
+    $c2 = "wbcLibraryDetails"
+  condition:
+    is_elf and (all of them)
 }
 
 rule proftpd_version {

@@ -120,3 +120,14 @@ TEST_CASE("kmod's dotless release and dhclient's patch release") {
                               "4.4.3-P1\0\0\0\0\0\0\0\0%s %s\0"
                               "Internet Systems Consortium DHCP Client\0/etc/dhcp/dhclient.conf\0"s));
 }
+
+TEST_CASE("Samba's winbind client library is Samba, without a version") {
+  // libwbclient.so.0.15 (arm64): its interface version is no Samba release.
+  auto lib = rule_hits_in(elf_blob("WBCLIENT_0.15\0wbcLibraryDetails\0Samba libwbclient\0/run/samba/winbindd\0"s),
+                          "/usr/lib/aarch64-linux-gnu/libwbclient.so.0.15");
+  CHECK_MESSAGE(has_hit(lib, "samba", "", ""), describe(lib));
+  CHECK(lib.size() == 1);
+  // A program that calls the library names its function too: not Samba.
+  auto prog = rule_hits_in(elf_blob("wbcLibraryDetails\0Samba libwbclient\0"s), "/usr/bin/prog");
+  CHECK_FALSE(has_hit(prog, "samba", "", "*"));
+}
