@@ -105,6 +105,24 @@ rule libnl_lib {
     is_elf and (2 of them)
 }
 
+rule libnl_version {
+  meta:
+    component = "libnl"
+    cpe = "libnl_project:libnl"
+    purl = "pkg:generic/libnl"
+    files = "libnl-3.so"
+    scope = "own-files"
+    // the core library exports its version as three const ints
+    version_symbols = "nl_ver_maj.nl_ver_min.nl_ver_mic"
+    verified = "libnl-3-200 3.7.0-0.2+b1 arm64, armhf, mipsel"
+  strings:
+    $c1 = "nl_ver_maj"
+    $c2 = "nl_ver_mic"
+    $c3 = "nl_socket_alloc"
+  condition:
+    is_elf and (all of them)
+}
+
 rule iw_lone_version {
   meta:
     component = "iw"

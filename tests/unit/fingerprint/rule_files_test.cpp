@@ -58,6 +58,10 @@ TEST_CASE("every rule names a canonical component with its CPE, purl and valid v
       CHECK(m.count("files"));
       CHECK(m.count("verified"));
     }
+    if (m.count("version_symbols")) {
+      CHECK(m.count("files"));
+      CHECK(m.count("verified"));
+    }
     covered.insert(m.at("component"));
   }
   CHECK(covered.size() >= 110);
