@@ -114,6 +114,9 @@ rule jansson_lib {
     purl = "pkg:generic/jansson"
     files = "libjansson.so"
     scope = "own-files"
+    // JANSSON_VERSION, the string jansson_version_str() returns
+    lone_version = "2.* || 2.*.*"
+    verified = "libjansson4 2.14-2 arm64, armhf, mipsel"
   strings:
     $c1 = "json_object_set_new_nocheck"
     $c2 = "jansson_version_str"
@@ -202,6 +205,9 @@ rule pcre_lib {
     purl = "pkg:generic/pcre"
     files = "libpcre.so,libpcreposix.so,libpcrecpp.so"
     role = "code"
+    // what pcre_version() returns: the release, then its date
+    lone_version = "8.* 20"
+    verified = "libpcre3 2:8.39-15 arm64, armhf, mipsel"
   strings:
     $c1 = "this version of PCRE is compiled without UTF support"
     $c2 = "pcre_compile"

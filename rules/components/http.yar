@@ -188,6 +188,9 @@ rule libmicrohttpd_lib {
     purl = "pkg:generic/libmicrohttpd"
     files = "libmicrohttpd.so"
     scope = "own-files"
+    // PACKAGE_VERSION, the string MHD_get_version() returns
+    lone_version = "0.*.* || 1.*.*"
+    verified = "libmicrohttpd12 0.9.75-6 arm64, armhf, mipsel"
   strings:
     $c1 = "MHD_start_daemon"
     $c2 = "MHD_create_response_from_buffer"
@@ -221,6 +224,9 @@ rule nghttp2_lib {
     purl = "pkg:generic/nghttp2"
     files = "libnghttp2.so"
     scope = "own-files"
+    // NGHTTP2_VERSION, the string nghttp2_version() returns
+    lone_version = "1.*.*"
+    verified = "libnghttp2-14 1.52.0-1+deb12u3 arm64, armhf, mipsel"
   strings:
     $c1 = "nghttp2_session_client_new"
     $c2 = "nghttp2_hd_deflate_new"

@@ -52,6 +52,26 @@ rule iproute2_version {
     is_elf and (any of ($a*) and ($v1 or true))
 }
 
+rule iproute2_lone_version {
+  meta:
+    component = "iproute2"
+    cpe = "iproute2_project:iproute2"
+    purl = "pkg:generic/iproute2"
+    files = "ip,tc,bridge,ss"
+    scope = "own-files"
+    // the version each tool prints with -V, a string of its own since the
+    // tools stopped printing an "iproute2-ss" snapshot name
+    lone_version = "5.*.* || 6.*.*"
+    verified = "iproute2 6.1.0-3 arm64, armhf, mipsel (ip, ss, bridge)"
+  strings:
+    $a1 = "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }"
+    $a2 = "Usage: tc [ OPTIONS ] OBJECT { COMMAND | help }"
+    $a3 = "Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }"
+    $a4 = "Usage: ss [ OPTIONS ]"
+  condition:
+    is_elf and (any of them)
+}
+
 rule libmnl_lib {
   meta:
     component = "libmnl"
@@ -83,6 +103,41 @@ rule libnl_lib {
     $c5 = "rtnl_link_alloc"
   condition:
     is_elf and (2 of them)
+}
+
+rule libnl_version {
+  meta:
+    component = "libnl"
+    cpe = "libnl_project:libnl"
+    purl = "pkg:generic/libnl"
+    files = "libnl-3.so"
+    scope = "own-files"
+    // the core library exports its version as three const ints
+    version_symbols = "nl_ver_maj.nl_ver_min.nl_ver_mic"
+    verified = "libnl-3-200 3.7.0-0.2+b1 arm64, armhf, mipsel"
+  strings:
+    $c1 = "nl_ver_maj"
+    $c2 = "nl_ver_mic"
+    $c3 = "nl_socket_alloc"
+  condition:
+    is_elf and (all of them)
+}
+
+rule iw_lone_version {
+  meta:
+    component = "iw"
+    cpe = "kernel:iw"
+    purl = "pkg:generic/iw"
+    files = "iw"
+    scope = "own-files"
+    // iw_version, a string of its own whose neighbours differ per architecture
+    lone_version = "5.* || 6.*"
+    verified = "iw 5.19-1 arm64, armhf, mipsel"
+  strings:
+    $a1 = "iw version %s"
+    $a2 = "nl80211 not found."
+  condition:
+    is_elf and (all of them)
 }
 
 rule ethtool_version {

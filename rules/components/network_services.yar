@@ -53,6 +53,7 @@ rule miniupnpd_version {
     cpe = "miniupnp_project:miniupnpd"
     purl = "pkg:generic/miniupnpd"
     version = "MiniUPnPd/{v} || miniupnpd/{v} || miniupnpd {v}"
+    verified = "miniupnpd-nftables 2.3.1-1 arm64, armhf, mipsel"
   strings:
     $v1 = /[Mm]iniUPnPd\/[0-9]\.[0-9](\.[0-9]{1,2})?/
     $v2 = /miniupnpd [0-9]\.[0-9](\.[0-9]{1,2})?/
@@ -109,6 +110,23 @@ rule samba_version {
     $a3 = "samba_version_string"
   condition:
     is_elf and (2 of ($a*) and ($v1 or true))
+}
+
+rule samba_wbclient {
+  meta:
+    component = "samba"
+    cpe = "samba:samba"
+    purl = "pkg:generic/samba"
+    files = "libwbclient.so"
+    scope = "own-files"
+    // Samba's winbind client library holds no Samba version: only its own
+    // interface version (WBCLIENT_0.15), which is not the release
+    verified = "libwbclient0 2:4.17.12+dfsg-0+deb12u4 arm64, armhf, mipsel (no version)"
+  strings:
+    $c1 = "Samba libwbclient"
+    $c2 = "wbcLibraryDetails"
+  condition:
+    is_elf and (all of them)
 }
 
 rule proftpd_version {
@@ -214,6 +232,23 @@ rule net_snmp_version {
     is_elf and (all of ($a*) and ($v1 or true))
 }
 
+rule net_snmp_lone_version {
+  meta:
+    component = "net-snmp"
+    cpe = "net-snmp:net-snmp"
+    purl = "pkg:generic/net-snmp"
+    files = "libnetsnmp.so"
+    scope = "own-files"
+    // NetSnmpVersionInfo, which netsnmp_get_version() returns
+    lone_version = "5.*.*"
+    verified = "libsnmp40 5.9.3+dfsg-2+deb12u1 arm64, armhf, mipsel (libnetsnmp.so.40)"
+  strings:
+    $a1 = "NET-SNMP"
+    $a2 = "netsnmp_get_version"
+  condition:
+    is_elf and (all of them)
+}
+
 rule ntp_version {
   meta:
     component = "ntp"
@@ -267,13 +302,16 @@ rule isc_dhcp_version {
     component = "isc-dhcp"
     cpe = "isc:dhcp"
     purl = "pkg:generic/isc-dhcp"
-    version = "Internet Systems Consortium DHCP Client {v} || Internet Systems Consortium DHCP Server {v} || isc-dhclient-{v}"
+    version = "Internet Systems Consortium DHCP Client {v-P} || Internet Systems Consortium DHCP Server {v-P} || isc-dhclient-{v-P} || {0}{v-P}{0}"
+    verified = "isc-dhcp-client 4.4.3-P1-2 arm64, armhf, mipsel (dhclient)"
   strings:
     $v1 = /(isc-dhclient-|Internet Systems Consortium DHCP (Client|Server|Relay Agent) )[0-9]\.[0-9]\.[0-9]/
+    // PACKAGE_VERSION, stored after the name of dhclient's source file
+    $v2 = /dhclient\.c\x00{1,8}4\.[0-9]\.[0-9]{1,2}(-P[0-9]{1,2})?\x00/
     $a1 = "Internet Systems Consortium"
     $a2 = "dhcp"
   condition:
-    is_elf and (all of them)
+    is_elf and (all of ($a*) and any of ($v*))
 }
 
 rule bind_library_name {
@@ -357,6 +395,23 @@ rule rsync_version {
     $a2 = "rsyncd.conf"
   condition:
     is_elf and (2 of them)
+}
+
+rule rsync_lone_version {
+  meta:
+    component = "rsync"
+    cpe = "samba:rsync"
+    purl = "pkg:generic/rsync"
+    files = "rsync"
+    scope = "own-files"
+    // RSYNC_VERSION, which the version line prints through "%s"
+    lone_version = "3.*.*"
+    verified = "rsync 3.2.7-1+deb12u6 arm64, armhf, mipsel"
+  strings:
+    $a1 = "%s  version %s  protocol version %d%s"
+    $a2 = "rsyncd.conf"
+  condition:
+    is_elf and (all of them)
 }
 
 rule socat_version {

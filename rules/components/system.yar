@@ -100,10 +100,12 @@ rule kmod_version {
     component = "kmod"
     cpe = "kmod_project:kmod"
     purl = "pkg:generic/kmod"
-    version = "kmod version {v}"
+    // kmod numbers its releases without a dot ("kmod version 30")
+    version = "kmod version {v}{0} || kmod version {n}{0}"
     files = "libkmod.so,kmod,modprobe,insmod,lsmod,rmmod,depmod,modinfo"
+    verified = "kmod 30+20221128-1 arm64, armhf, mipsel"
   strings:
-    $v1 = /kmod version [0-9]{2}/
+    $v1 = /kmod version [0-9]{2,3}(\.[0-9]{1,2})?\x00/
     $a1 = "kmod_module_new_from_"
     $a2 = "kmod_"
   condition:
@@ -299,6 +301,9 @@ rule libuv_lib {
     purl = "pkg:generic/libuv"
     files = "libuv.so"
     scope = "own-files"
+    // UV_VERSION's string, which uv_version_string() returns
+    lone_version = "1.*.*"
+    verified = "libuv1 1.44.2-1+deb12u1 arm64, armhf, mipsel"
   strings:
     $c1 = "uv_loop_init"
     $c2 = "uv_version_string"
@@ -313,6 +318,9 @@ rule libidn2_lib {
     purl = "pkg:generic/libidn2"
     files = "libidn2.so"
     scope = "own-files"
+    // IDN2_VERSION, which idn2_check_version() compares with
+    lone_version = "2.*.*"
+    verified = "libidn2-0 2.3.3-1+b1 arm64, armhf, mipsel"
   strings:
     $c1 = "idn2_lookup_u8"
     $c2 = "idn2_check_version"
@@ -327,6 +335,9 @@ rule libtasn1_lib {
     purl = "pkg:generic/libtasn1"
     files = "libtasn1.so"
     scope = "own-files"
+    // ASN1_VERSION, which asn1_check_version() compares with
+    lone_version = "4.*.*"
+    verified = "libtasn1-6 4.19.0-2+deb12u1 arm64, armhf, mipsel"
   strings:
     $c1 = "asn1_der_decoding"
     $c2 = "asn1_check_version"

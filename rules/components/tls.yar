@@ -185,6 +185,9 @@ rule gmp_version {
     purl = "pkg:generic/gmp"
     files = "libgmp.so"
     scope = "own-files"
+    // gmp_version ("6.2.1"), a string of its own among the tables
+    lone_version = "6.*.*"
+    verified = "libgmp10 2:6.2.1+dfsg1-1.1 arm64, armhf, mipsel"
   strings:
     $c1 = "__gmpz_init"
     $c2 = "__gmp_version"

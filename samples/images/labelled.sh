@@ -8,11 +8,13 @@
 # Not part of the default build: samples/build.sh OUTDIR labelled
 
 # libstdc++6 is left out: its download URI is percent-encoded, which fetch_debs
-# does not match back to the package name.
+# does not match back to the package name. miniupnpd itself (architecture
+# "all") holds only scripts and configuration: the daemon is in
+# miniupnpd-nftables, without which the label names a program the image lacks.
 LABELLED_COMMON=(busybox dropbear-bin openssh-server openssh-client openssl libssl3 libcurl4 curl wget
   dnsmasq-base hostapd wpasupplicant lighttpd zlib1g libsqlite3-0 libexpat1 libxml2 libjson-c5 libc6
   libgcc-s1)
-LABELLED_ARMHF=("${LABELLED_COMMON[@]}" mini-httpd miniupnpd libupnp13 avahi-daemon proftpd-core vsftpd
+LABELLED_ARMHF=("${LABELLED_COMMON[@]}" mini-httpd miniupnpd miniupnpd-nftables libupnp13 avahi-daemon proftpd-core vsftpd
   openvpn strongswan-charon libstrongswan ppp iptables nftables iproute2 libsnmp40 chrony dhcpcd-base
   isc-dhcp-client unbound libbz2-1.0 liblzma5 libzstd1 liblz4-1 libbrotli1 libpng16-16 libjpeg62-turbo
   libfreetype6)

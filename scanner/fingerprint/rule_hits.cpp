@@ -4,6 +4,8 @@
 #include <set>
 #include <string_view>
 
+#include "scanner/fingerprint/elf/exported_version.h"
+#include "scanner/fingerprint/lone_version.h"
 #include "scanner/fingerprint/version_capture.h"
 
 namespace pedigree::fingerprint {
@@ -60,6 +62,7 @@ struct Sighting {
   std::string version;
   std::uint64_t offset = 0;
   std::uint32_t length = 0;
+  std::string text;  // evidence text when not the bytes at offset
 };
 
 std::vector<Sighting> sightings(const yara::RuleInfo& rule, const yara::RuleMatch& m, ByteView data) {
@@ -72,11 +75,30 @@ std::vector<Sighting> sightings(const yara::RuleInfo& rule, const yara::RuleMatc
     if (spec.empty() || (has_v && !s.identifier.starts_with("$v"))) continue;
     auto v = capture_version(spec, window_at(data, s.offset, s.length));
     if (!v || !seen.insert(*v).second) continue;
-    out.push_back({*v, s.offset, s.length});
+    out.push_back({*v, s.offset, s.length, ""});
     if (out.size() >= kMaxVersionsPerRule) break;
   }
-  if (out.empty() && !m.strings.empty()) out.push_back({"", m.strings.front().offset, m.strings.front().length});
+  if (out.empty() && !m.strings.empty()) out.push_back({"", m.strings.front().offset, m.strings.front().length, ""});
   return out;
+}
+
+/// The version the rule's `lone_version` or `version_symbols` reads from the
+/// whole of `file`, which must be one of the rule's own files (lone_version.h
+/// and elf/exported_version.h say why).
+std::vector<Sighting> file_sightings(const yara::RuleInfo& rule, const FileRef& file) {
+  const std::string& pattern = meta(rule, "lone_version");
+  const std::string& symbols = meta(rule, "version_symbols");
+  const std::string& files = meta(rule, "files");
+  if ((pattern.empty() && symbols.empty()) || files.empty() || !is_own_file(base_name(file.path), files)) return {};
+  if (!pattern.empty()) {
+    std::size_t offset = 0;
+    if (auto v = lone_version(pattern, as_chars(file.data), &offset))
+      return {{*v, offset, static_cast<std::uint32_t>(v->size()), ""}};
+  }
+  if (!symbols.empty()) {
+    if (auto v = exported_version(symbols, file.data)) return {{*v, 0, 0, symbols + " = " + *v}};
+  }
+  return {};
 }
 
 std::string relation_of(const yara::RuleInfo& rule, bool own_code_seen, const FileRef& file) {
@@ -103,12 +125,18 @@ std::vector<ComponentHit> rule_hits(const std::vector<yara::RuleInfo>& rules,
     if (component.empty()) continue;
     if (meta(rule, "scope") == "own-files" && !is_own_file(base_name(file.path), meta(rule, "files"))) continue;
     std::string relation = relation_of(rule, code_seen.count(component) > 0, file);
-    for (auto& s : sightings(rule, m, file.data)) {
+    auto found = file_sightings(rule, file);
+    if (found.empty()) found = sightings(rule, m, file.data);
+    for (auto& s : found) {
       ComponentHit h;
       h.name = component;
       h.version = s.version;
       h.relation = relation;
-      h.evidence = {"binary", rule.id, file.origin, s.offset, printable(window_at(file.data, s.offset, s.length)),
+      h.evidence = {"binary",
+                    rule.id,
+                    file.origin,
+                    s.offset,
+                    s.text.empty() ? printable(window_at(file.data, s.offset, s.length)) : s.text,
                     s.version};
       hits.push_back(std::move(h));
     }

@@ -12,6 +12,12 @@
 //   scope      "own-files": the strings (exported symbol names) also appear in
 //              programs that merely import them, so only files named by
 //              `files` count
+//   lone_version  series pattern ("6.*.*") read from the whole of one of the
+//              rule's own files when its candidates agree (lone_version.h);
+//              it replaces what `version` reads there
+//   version_symbols  dotted names of integer data objects the library exports
+//              ("nl_ver_maj.nl_ver_min.nl_ver_mic"), read in its own files
+//              (elf/exported_version.h)
 //
 // Relation of a hit in an ELF file whose name matches none of `files`:
 //   "built-against"      the rule says so and no `role = "code"` rule of the

@@ -17,6 +17,13 @@
 // `{0}` in the literal text stands for one NUL byte. A version kept as a C
 // string of its own ("2.10\0\0\0\0hostapd v%s") is read with "{0}{v}{0}"
 // from a match that spans it and the distinctive string next to it.
+//
+// Two other placeholders read other forms, one per alternative instead of `{v}`:
+//   `{n}`    a dotless release number, 1 to kMaxNumberDigits digits
+//            ("kmod version {n}{0}" → "30"); text must follow it in the spec,
+//            since a bare number says nothing;
+//   `{v-P}`  a version token as `{v}`, with its patch release "-P" and 1 to
+//            kMaxPatchDigits digits kept when one follows ("4.4.3-P1").
 #pragma once
 
 #include <optional>
@@ -27,11 +34,14 @@ namespace pedigree::fingerprint {
 
 inline constexpr std::size_t kMaxVersionLength = 32;
 inline constexpr std::size_t kMaxVersionLetters = 4;
+inline constexpr std::size_t kMaxNumberDigits = 4;
+inline constexpr std::size_t kMaxPatchDigits = 2;
 
 /// The version `spec` reads from `window`, or nullopt.
 std::optional<std::string> capture_version(std::string_view spec, std::string_view window);
 
-/// True when `spec` is well formed: every alternative holds exactly one `{v}`.
+/// True when `spec` is well formed: every alternative holds exactly one
+/// placeholder, and `{n}` has text after it.
 bool valid_capture_spec(std::string_view spec);
 
 }  // namespace pedigree::fingerprint

@@ -39,17 +39,6 @@ std::vector<std::string> split_paths(const std::string& s) {
   return out;
 }
 
-/// The file bytes a virtual address range is loaded from, through PT_LOAD.
-ByteView bytes_at_address(ByteView data, const ElfFile& f, std::uint64_t addr, std::uint64_t len) {
-  for (const auto& s : f.segments) {
-    if (s.type != unpack::kPtLoad || addr < s.vaddr || addr - s.vaddr >= s.filesz) continue;
-    std::uint64_t off = s.offset + (addr - s.vaddr);
-    std::uint64_t avail = s.filesz - (addr - s.vaddr);
-    return slice(data, off, len < avail ? len : avail);
-  }
-  return {};
-}
-
 struct DynSource {
   ByteView entries;
   std::string_view strings;  // empty until DT_STRTAB is resolved, for segment-based reads
@@ -91,10 +80,20 @@ std::string_view strings_from_segment(ByteView data, const ElfFile& f, const std
     if (e.tag == kDtStrtab) addr = e.value;
     if (e.tag == kDtStrsz) size = e.value;
   }
-  return as_chars(bytes_at_address(data, f, addr, size));
+  return as_chars(elf_bytes_at_address(data, f, addr, size));
 }
 
 }  // namespace
+
+ByteView elf_bytes_at_address(ByteView data, const ElfFile& f, std::uint64_t addr, std::uint64_t len) {
+  for (const auto& s : f.segments) {
+    if (s.type != unpack::kPtLoad || addr < s.vaddr || addr - s.vaddr >= s.filesz) continue;
+    std::uint64_t off = s.offset + (addr - s.vaddr);
+    std::uint64_t avail = s.filesz - (addr - s.vaddr);
+    return slice(data, off, len < avail ? len : avail);
+  }
+  return {};
+}
 
 ElfDynamic read_elf_dynamic(ByteView data, const ElfFile& f) {
   ElfDynamic d;

@@ -40,6 +40,10 @@ struct ElfDynamic {
 /// Reads the dynamic section; an absent or damaged one gives what could be read.
 ElfDynamic read_elf_dynamic(ByteView data, const unpack::ElfFile& f);
 
+/// The file bytes a virtual address range is loaded from, through PT_LOAD;
+/// cut at the end of the segment, empty when no segment maps `addr`.
+ByteView elf_bytes_at_address(ByteView data, const unpack::ElfFile& f, std::uint64_t addr, std::uint64_t len);
+
 /// The names in every symbol table of `section_type` (unpack::kShtDynsym or
 /// unpack::kShtSymtab), in table order, empty names left out. The views point into `data`.
 std::vector<std::string_view> elf_symbol_names(ByteView data, const unpack::ElfFile& f, std::uint32_t section_type);

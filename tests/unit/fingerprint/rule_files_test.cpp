@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "scanner/fingerprint/component_rules_analyzer.h"
+#include "scanner/fingerprint/lone_version.h"
 #include "scanner/fingerprint/version_capture.h"
 
 using namespace pedigree::fingerprint;
@@ -37,7 +38,7 @@ TEST_CASE("the embedded rules compile without warnings") {
   for (const auto& w : rules->warnings()) FAIL_CHECK(w);
 }
 
-TEST_CASE("every rule names a canonical component with its CPE, purl and a valid version spec") {
+TEST_CASE("every rule names a canonical component with its CPE, purl and valid version specs") {
   auto seed = seed_components();
   REQUIRE(seed.size() > 100);
   std::set<std::string> covered;
@@ -51,6 +52,16 @@ TEST_CASE("every rule names a canonical component with its CPE, purl and a valid
     CHECK(m.at("cpe") == it->second.first);
     CHECK(m.at("purl") == "pkg:generic/" + it->second.second);
     if (m.count("version")) CHECK(valid_capture_spec(m.at("version")));
+    // A lone version is evidence only inside the library's own files.
+    if (m.count("lone_version")) {
+      CHECK(valid_lone_pattern(m.at("lone_version")));
+      CHECK(m.count("files"));
+      CHECK(m.count("verified"));
+    }
+    if (m.count("version_symbols")) {
+      CHECK(m.count("files"));
+      CHECK(m.count("verified"));
+    }
     covered.insert(m.at("component"));
   }
   CHECK(covered.size() >= 110);

@@ -46,3 +46,32 @@ TEST_CASE("version capture reads a version stored as a C string of its own") {
   CHECK_FALSE(capture_version("{0}{v}{0}", "\0002.10 hostapd"s).has_value());
   CHECK(capture_version("hostapd v{v} || {0}{v}{0}", "\0002.10\0hostapd v%s"s) == "2.10");
 }
+
+TEST_CASE("{n} reads a dotless release number, and only where text ends it") {
+  using namespace std::string_literals;
+  CHECK(capture_version("kmod version {n}{0}", "kmod version 30\0+ZSTD +XZ"s) == "30");
+  CHECK(capture_version("kmod version {n} ", "kmod version 312 (x)") == "312");
+  // More digits than a release number has, letters after it, or no digit at all.
+  CHECK_FALSE(capture_version("kmod version {n}{0}", "kmod version 123456\0"s).has_value());
+  CHECK_FALSE(capture_version("kmod version {n}{0}", "kmod version 30a\0"s).has_value());
+  CHECK_FALSE(capture_version("kmod version {n}{0}", "kmod version %s\0"s).has_value());
+  // {v} still wants a dot: the same text gives it nothing.
+  CHECK_FALSE(capture_version("kmod version {v}", "kmod version 30").has_value());
+  // A number with nothing after it in the spec is refused.
+  CHECK_FALSE(valid_capture_spec("kmod version {n}"));
+  CHECK(valid_capture_spec("kmod version {n}{0}"));
+  CHECK_FALSE(valid_capture_spec("{n}{v}{0}"));
+}
+
+TEST_CASE("{v-P} keeps a -P patch release, {v} does not") {
+  using namespace std::string_literals;
+  CHECK(capture_version("{0}{v-P}{0}", "dhclient.c\0\0004.4.3-P1\0"s) == "4.4.3-P1");
+  CHECK(capture_version("{0}{v-P}{0}", "dhclient.c\0\0004.4.3\0"s) == "4.4.3");
+  CHECK_FALSE(capture_version("DHCP {v-P} ", "DHCP 4.1-ESV-R16 x").has_value());
+  // Not a patch release: letters or a dot after the digits, or no digit.
+  CHECK_FALSE(capture_version("{0}{v-P}{0}", "\0004.4.3-P1b\0"s).has_value());
+  CHECK_FALSE(capture_version("{0}{v-P}{0}", "\0004.4.3-Px\0"s).has_value());
+  CHECK(capture_version("v{v-P}-", "v4.4.3-P-") == "4.4.3");
+  // {v} stops at the dash, so a spec that needs a NUL after it reads nothing.
+  CHECK_FALSE(capture_version("{0}{v}{0}", "\0004.4.3-P1\0"s).has_value());
+}
