@@ -1,5 +1,8 @@
 #include "scanner/fingerprint/fingerprint_report.h"
 
+#include <fmt/format.h>
+
+#include "scanner/fingerprint/confidence.h"
 #include "scanner/fingerprint/contained_hits.h"
 #include "scanner/fingerprint/elf/architectures.h"
 #include "scanner/fingerprint/merge_components.h"
@@ -18,7 +21,17 @@ void add_fingerprints(report::Report& report, Facts facts, const unpack::Tree& t
   report.binaries = std::move(facts.binaries);
   security::add_security(report, std::move(facts.security));
   report.chipset_evidence = innermost_evidence(std::move(facts.chipset_evidence), report.layers);
-  report.network = merge_network(facts.macs, facts.endpoints, report.layers);
+  assign_security_confidence(report);
+  report.network = merge_network(facts.macs, facts.endpoints, report.layers, facts.uboot_envs);
+  for (const auto& e : facts.uboot_envs) {
+    if (e.crc_ok) continue;
+    report.warnings.push_back(
+        {"uboot-env", e.origin,
+         fmt::format("U-Boot environment at 0x{:x}{}: stored CRC32 0x{:08x} does not match 0x{:08x} computed over its "
+                     "{}-byte data area; its values are reported with low confidence",
+                     e.offset, e.redundant ? " (redundant)" : "", e.stored_crc, e.computed_crc,
+                     e.size - (e.data_offset - e.offset))});
+  }
   report.architectures = summarise_architectures(report.binaries);
 }
 
