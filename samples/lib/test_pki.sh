@@ -65,31 +65,30 @@ basicConstraints = critical,CA:TRUE
 keyUsage = critical,keyCertSign,cRLSign
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
-[v3_leaf]
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
 [v3_end_entity]
 basicConstraints = critical,CA:FALSE
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 CNF
-# issue OUT KEY SUBJECT SERIAL START END EXTENSIONS MD [SIGNER_CERT SIGNER_KEY]: self-signed without a signer.
+# issue OUT KEY SUBJECT SERIAL START END EXTENSIONS MD [SIGNER_CERT SIGNER_KEY]: self-signed without a
+# signer; EXTENSIONS "none" gives a certificate without extensions (the leaves).
 issue() {
-  local cert=$1 key=$2 subj=$3 serial=$4 start=$5 end=$6 ext=$7 md=$8 signer=(-selfsign -keyfile "$2")
+  local cert=$1 key=$2 subj=$3 serial=$4 start=$5 end=$6 md=$8 signer=(-selfsign -keyfile "$2") ext=(-extensions "$7")
   [ $# -ge 10 ] && signer=(-cert "$9" -keyfile "${10}")
+  [ "$7" = none ] && ext=()
   echo "$serial" >"$tmp/ca/serial"
   openssl req -new -key "$key" -subj "$subj" -out "$tmp/req.csr"
   openssl ca -batch -notext -config "$tmp/ca.cnf" -in "$tmp/req.csr" -out "$cert" -md "$md" \
-    -startdate "$start" -enddate "$end" -extensions "$ext" "${signer[@]}" 2>"$tmp/ca.log" \
+    -startdate "$start" -enddate "$end" "${ext[@]}" "${signer[@]}" 2>"$tmp/ca.log" \
     || { cat "$tmp/ca.log" >&2; exit 1; }
 }
 # A private vendor CA and a leaf it signed (RSA 2048, SHA-256, ten years).
 issue "$tmp/ca.crt" "$tmp/ca.key" "/C=TW/O=Example Networks Corp/CN=Example Networks Device CA" 1001 \
   "$LONG_START" "$LONG_END" v3_ca sha256
 leaf="/C=TW/O=Example Networks Corp/CN=router.example.net"
-issue "$tmp/leaf.crt" "$tmp/leaf.key" "$leaf" 2002 "$LONG_START" "$LONG_END" v3_leaf sha256 "$tmp/ca.crt" "$tmp/ca.key"
+issue "$tmp/leaf.crt" "$tmp/leaf.key" "$leaf" 2002 "$LONG_START" "$LONG_END" none sha256 "$tmp/ca.crt" "$tmp/ca.key"
 # Valid for one day in January 2026: expired for any later reference date.
-issue "$tmp/expired.crt" "$tmp/leaf.key" "$leaf" 2003 20260101000000Z 20260102000000Z v3_leaf sha256 \
+issue "$tmp/expired.crt" "$tmp/leaf.key" "$leaf" 2003 20260101000000Z 20260102000000Z none sha256 \
   "$tmp/ca.crt" "$tmp/ca.key"
 # Legacy: RSA 1024, SHA-1, self-signed, key in PKCS#1.
 issue "$tmp/legacy.crt" "$tmp/legacy-pkcs1.key" "/C=CN/O=Legacy Camera Ltd/CN=ipcam.local" 3003 \
