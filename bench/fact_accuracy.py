@@ -46,34 +46,41 @@ def inner_path(origin):
     return origin.split(" → ")[-1].split(" @0x")[0]
 
 
-def reported_facts(report):
-    """{kind: {key: set of in-layer paths it came from}}."""
-    out = {k: {} for k in KINDS}
+LEVELS = ["high", "medium", "low"]
 
-    def add(kind, key, origins):
+
+def reported_facts(report):
+    """{kind: {key: (set of in-layer paths it came from, best confidence)}}."""
+    out = {k: {} for k in KINDS}
+    confidence = {}
+
+    def add(kind, key, origins, level=None):
         out[kind].setdefault(key, set()).update(inner_path(o) for o in origins)
+        if level in LEVELS:  # the best of its sightings
+            best = confidence.get((kind, key), level)
+            confidence[(kind, key)] = min(best, level, key=LEVELS.index)
 
     for c in report.get("chipsets", []):
-        add("chipset", f"{c['role']}|{c['vendor']}|{c['family']}", [])
+        add("chipset", f"{c['role']}|{c['vendor']}|{c['family']}", [], c.get("confidence"))
     for c in report.get("certificates", []):
         for o in [c["origin"]] + c.get("also_at", []):
-            add("certificate", f"{inner_path(o)}|{c['serial']}", [o])
+            add("certificate", f"{inner_path(o)}|{c['serial']}", [o], c.get("confidence"))
     for k in report.get("keys", []):
         # also_at names copies in other formats (a Dropbear file of a PEM key): each is its own entry.
-        add("key", f"{inner_path(k['origin'])}|{k['format']}", [k["origin"]])
+        add("key", f"{inner_path(k['origin'])}|{k['format']}", [k["origin"]], k.get("confidence"))
     for c in report.get("credentials", []):
         if c["source"] in ACCOUNT_SOURCES:
             if c.get("password_known") or c.get("empty_password"):
-                add("weak-account", f"{inner_path(c['origin'])}|{c['user']}", [c["origin"]])
+                add("weak-account", f"{inner_path(c['origin'])}|{c['user']}", [c["origin"]], c.get("confidence"))
         else:
-            add("secret", inner_path(c["origin"]), [c["origin"]])
+            add("secret", inner_path(c["origin"]), [c["origin"]], c.get("confidence"))
     for s in report.get("services", []):
-        add("service", f"{s['name']}|{inner_path(s['origin'])}", [s["origin"]])
+        add("service", f"{s['name']}|{inner_path(s['origin'])}", [s["origin"]], s.get("confidence"))
     for m in report.get("network", {}).get("mac_addresses", []):
-        add("mac", m["address"], m.get("origins", []))
+        add("mac", m["address"], m.get("origins", []), m.get("confidence"))
     for e in report.get("network", {}).get("endpoints", []):
-        add("endpoint", e.get("host", e.get("url", "")), e.get("origins", []))
-    return out
+        add("endpoint", e.get("host", e.get("url", "")), e.get("origins", []), e.get("confidence"))
+    return out, confidence
 
 
 def overlay_paths(names):
@@ -115,9 +122,13 @@ def scan(pedigree, image, now):
 
 def judge(name, report, scopes, want, totals):
     labelled_files = overlay_paths(scopes)
-    got = reported_facts(report)
+    got, confidence = reported_facts(report)
     for kind in KINDS:
         t = totals.setdefault(kind, {"expected": 0, "tp": 0, "fp": 0, "fn": 0, "unlabelled": 0})
+        t.setdefault("levels", {level: 0 for level in LEVELS})
+        for key in got[kind]:
+            if (kind, key) in confidence:
+                t["levels"][confidence[(kind, key)]] += 1
         t["expected"] += len(want[kind])
         for key, paths in sorted(got[kind].items()):
             if key in want[kind]:
@@ -151,11 +162,13 @@ def main():
         scopes, want = expected_of(args.samples, name)
         judge(name, scan(args.pedigree, image, args.now), scopes, want, totals)
     print(f"\n{len(args.names)} samples: {', '.join(args.names)}")
-    print(f"{'kind':<13} {'expected':>8} {'TP':>5} {'FP':>5} {'FN':>5} {'unlabelled':>10} {'precision':>9} {'recall':>7}")
+    print(f"{'kind':<13} {'expected':>8} {'TP':>5} {'FP':>5} {'FN':>5} {'unlabelled':>10} {'precision':>9} {'recall':>7}"
+          "  confidence high/medium/low (all reported)")
     for kind in KINDS:
         t = totals[kind]
+        levels = "/".join(str(t["levels"][level]) for level in LEVELS)
         print(f"{kind:<13} {t['expected']:>8} {t['tp']:>5} {t['fp']:>5} {t['fn']:>5} {t['unlabelled']:>10} "
-              f"{ratio(t['tp'], t['tp'] + t['fp']):>9} {ratio(t['tp'], t['tp'] + t['fn']):>7}")
+              f"{ratio(t['tp'], t['tp'] + t['fp']):>9} {ratio(t['tp'], t['tp'] + t['fn']):>7}  {levels}")
 
 
 if __name__ == "__main__":
