@@ -3,6 +3,8 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <optional>
 
 namespace pedigree::fingerprint {
@@ -149,19 +151,37 @@ std::optional<UBootEnvironment> block_around(ByteView d, std::uint64_t m) {
   return check(d, fallback->first, fallback->second, run);
 }
 
-/// The first marker at or after `from` that starts a variable, or npos.
-std::size_t next_marker(std::string_view text, std::size_t from) {
-  std::size_t best = std::string_view::npos;
-  for (std::string_view key : kMarkers) {
-    for (std::size_t p = text.find(key, from); p != std::string_view::npos && p < best; p = text.find(key, p + 1)) {
-      if (p == 0 || text[p - 1] == '\0') {
-        best = p;
-        break;
+/// Finds marker variables in order. Each key's next occurrence is kept, so
+/// that the text is searched once per key however many blocks there are.
+class MarkerFinder {
+ public:
+  explicit MarkerFinder(std::string_view text) : text_(text) {}
+
+  /// The first marker at or after `from` that starts a variable, or npos.
+  std::size_t next(std::size_t from) {
+    std::size_t best = std::string_view::npos;
+    for (std::size_t i = 0; i < std::size(kMarkers); ++i) {
+      if (next_[i] != std::string_view::npos && (next_[i] < from || !searched_[i])) {
+        next_[i] = find_variable(kMarkers[i], from);
+        searched_[i] = true;
       }
+      best = std::min(best, next_[i]);
     }
+    return best;
   }
-  return best;
-}
+
+ private:
+  std::size_t find_variable(std::string_view key, std::size_t from) const {
+    for (std::size_t p = text_.find(key, from); p != std::string_view::npos; p = text_.find(key, p + 1)) {
+      if (p == 0 || text_[p - 1] == '\0') return p;
+    }
+    return std::string_view::npos;
+  }
+
+  std::string_view text_;
+  std::array<std::size_t, std::size(kMarkers)> next_{};
+  std::array<bool, std::size(kMarkers)> searched_{};
+};
 
 }  // namespace
 
@@ -171,10 +191,10 @@ std::uint32_t uboot_env_crc(ByteView data) {
 
 std::vector<UBootEnvironment> uboot_environments(ByteView data) {
   std::vector<UBootEnvironment> out;
-  std::string_view text = as_chars(data);
+  MarkerFinder markers(as_chars(data));
   std::size_t from = 0;
   for (std::size_t examined = 0; examined < kUBootEnvMaxMarkers; ++examined) {
-    std::size_t m = next_marker(text, from);
+    std::size_t m = markers.next(from);
     if (m == std::string_view::npos) break;
     auto e = block_around(data, m);
     if (!e || (!out.empty() && e->offset < out.back().offset + out.back().size)) {
