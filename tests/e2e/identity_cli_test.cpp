@@ -301,3 +301,43 @@ TEST_SUITE("cli") {
 
 }  // namespace
 }  // namespace pedigree
+
+namespace pedigree {
+namespace {
+
+TEST_SUITE("cli") {
+  TEST_CASE("cli identity: Wi-Fi and Bluetooth firmware blob paths name their chips") {
+    // The paths the Linux 6.1 drivers request (contents do not matter: the name is the evidence).
+    test::ScratchDir dir;
+    REQUIRE(dir.ok());
+    for (const char* blob :
+         {"ath9k_htc/htc_9271-1.4.0.fw", "carl9170-1.fw", "rtl_bt/rtl8761b_fw.bin", "brcm/BCM4345C0.hcd",
+          "qca/rampatch_usb_00000302.bin", "intel/ibt-20-1-3.sfi", "mediatek/BT_RAM_CODE_MT7961_1_2_hdr.bin"}) {
+      dir.write(std::string("root/lib/firmware/") + blob, std::string("firmware blob ") + blob + "\n");
+    }
+    std::string tar = "tar -C " + dir.path("root") + " --sort=name --mtime=@0 -cf " + dir.path("fw.tar") + " lib";
+    REQUIRE(std::system(tar.c_str()) == 0);
+    Json r = scan_file_json(dir.path("fw.tar"));
+    std::set<std::string> got;
+    for (const auto& c : r["chipsets"]) {
+      got.insert(c["role"].get<std::string>() + " | " + c["vendor"].get<std::string>() + " | " +
+                 c["family"].get<std::string>() + " | " + c["model"].get<std::string>());
+    }
+    CHECK(got == std::set<std::string>{
+                     "bluetooth | Broadcom | Bluetooth (btbcm) | BCM4345C0",
+                     "bluetooth | Intel | Bluetooth (btintel) | ",
+                     "bluetooth | MediaTek | MT79xx Bluetooth (btmtk) | MT7961",
+                     "bluetooth | Qualcomm Atheros | Bluetooth (btqca) | ",
+                     "bluetooth | Realtek | Bluetooth (btrtl) | RTL8761B",
+                     "wifi | Qualcomm Atheros | ath9k_htc USB Wi-Fi | ",
+                     "wifi | Qualcomm Atheros | carl9170 USB Wi-Fi | ",
+                 });
+    for (const auto& c : r["chipsets"]) {
+      CHECK(c["confidence"] == "medium");  // one kind of evidence: file names
+      CHECK(c["confidence_basis"] == "one kind of evidence: firmware, module or library name");
+    }
+  }
+}
+
+}  // namespace
+}  // namespace pedigree
