@@ -1,11 +1,10 @@
 #include "scanner/fingerprint/fingerprint_report.h"
 
-#include <fmt/format.h>
-
 #include "scanner/fingerprint/confidence.h"
 #include "scanner/fingerprint/contained_hits.h"
 #include "scanner/fingerprint/elf/architectures.h"
 #include "scanner/fingerprint/merge_components.h"
+#include "scanner/fingerprint/metadata/uboot_env.h"
 #include "scanner/fingerprint/naming/name_components.h"
 #include "scanner/fingerprint/naming/seed_catalog.h"
 #include "scanner/fingerprint/network/network_report.h"
@@ -24,13 +23,7 @@ void add_fingerprints(report::Report& report, Facts facts, const unpack::Tree& t
   assign_security_confidence(report);
   report.network = merge_network(facts.macs, facts.endpoints, report.layers, facts.uboot_envs);
   for (const auto& e : facts.uboot_envs) {
-    if (e.crc_ok) continue;
-    report.warnings.push_back(
-        {"uboot-env", e.origin,
-         fmt::format("U-Boot environment at 0x{:x}{}: stored CRC32 0x{:08x} does not match 0x{:08x} computed over its "
-                     "{}-byte data area; its values are reported with low confidence",
-                     e.offset, e.redundant ? " (redundant)" : "", e.stored_crc, e.computed_crc,
-                     e.size - (e.data_offset - e.offset))});
+    if (!e.crc_ok) report.warnings.push_back({"uboot-env", e.origin, uboot_env_warning(e)});
   }
   report.architectures = summarise_architectures(report.binaries);
 }

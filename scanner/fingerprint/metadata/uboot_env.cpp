@@ -1,5 +1,6 @@
 #include "scanner/fingerprint/metadata/uboot_env.h"
 
+#include <fmt/format.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -184,6 +185,13 @@ class MarkerFinder {
 };
 
 }  // namespace
+
+std::string uboot_env_warning(const UBootEnvironment& e) {
+  return fmt::format(
+      "U-Boot environment at 0x{:x}{}: stored CRC32 0x{:08x} matches its data area at none of the sizes tried "
+      "({} KiB to {} MiB, and to the end of the file); damaged or stale, its values are reported with low confidence",
+      e.offset, e.redundant ? " (redundant)" : "", e.stored_crc, kUBootEnvMinSize >> 10, kUBootEnvMaxSize >> 20);
+}
 
 std::uint32_t uboot_env_crc(ByteView data) {
   return static_cast<std::uint32_t>(crc32_z(crc32(0L, Z_NULL, 0), data.data(), data.size()));

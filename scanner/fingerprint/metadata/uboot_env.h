@@ -17,6 +17,7 @@
 // into a U-Boot binary (no header, code after it) is not taken for one.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "scanner/core/bytes.h"
@@ -35,6 +36,9 @@ inline constexpr std::size_t kUBootEnvMaxMarkers = 64;
 
 /// Every environment block in `data` (origin left empty).
 std::vector<UBootEnvironment> uboot_environments(ByteView data);
+
+/// What a report warning says about a block whose CRC32 does not match.
+std::string uboot_env_warning(const UBootEnvironment& e);
 
 /// The CRC32 U-Boot stores (zlib's) of `data`.
 std::uint32_t uboot_env_crc(ByteView data);

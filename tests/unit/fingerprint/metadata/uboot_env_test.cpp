@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <cstdlib>
 
 #include "tests/support/scratch_dir.h"
@@ -75,6 +77,11 @@ TEST_CASE("U-Boot environment: one changed byte fails the CRC check and is still
   CHECK(found[0].size == 0x1000);  // the smallest size tried: the data fits in 4 KiB
   CHECK(found[0].data_offset == 4);
   CHECK(found[0].data_end > at);
+  CHECK(uboot_env_warning(found[0]) ==
+        fmt::format("U-Boot environment at 0x0: stored CRC32 0x{:08x} matches its data area at none of the sizes tried "
+                    "(4 KiB to 1 MiB, and to the end of the file); damaged or stale, its values are reported with "
+                    "low confidence",
+                    found[0].stored_crc));
 }
 
 TEST_CASE("U-Boot environment: a default environment compiled into a binary is not one") {
