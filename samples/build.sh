@@ -71,6 +71,10 @@ build_image() {
   rm -rf "${OUTDIR:?}/$name"
   mkdir -p "$OUTDIR/$name"
   "$fn" "$OUTDIR/$name"
+  # The facts a scan should report (bench/fact_accuracy.py), beside the manifest.
+  if [ -f "$SAMPLES_DIR/expected/$name.tsv" ]; then
+    "$PYTHON" "$SAMPLES_DIR/lib/expected_facts.py" "$name" >"$OUTDIR/$name/expected_facts.tsv"
+  fi
   log "$name built in $(($(date +%s) - start))s"
 }
 

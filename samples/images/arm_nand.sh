@@ -11,6 +11,12 @@
 #   NAND.config            JFFS2 (little-endian, 128 KiB erase blocks)
 #
 # Erased flash reads 0xff, so every gap is 0xff.
+#
+# The rootfs also carries the kernel package's /boot/config-<release> (the
+# real build configuration of the armmp kernel) and the free AR9271/AR7010
+# USB Wi-Fi firmware (firmware-ath9k-htc → /lib/firmware/ath9k_htc/), so
+# that device tree, kernel configuration and firmware blob names can be
+# checked as chipset evidence.
 
 NAND_PEB=$((128 * 1024))   # erase block
 NAND_PAGE=2048             # minimum I/O unit
@@ -18,7 +24,7 @@ NAND_LEB=126976            # PEB minus the two pages UBI's headers take
 
 GATEWAY_PACKAGES=(
   busybox libc6 libcrypt1 libgcc-s1 zlib1g libtomcrypt1 libtommath1 dropbear-bin
-  openssl libssl3 ethtool libmnl0 iw libnl-3-200 libnl-genl-3-200
+  openssl libssl3 ethtool libmnl0 iw libnl-3-200 libnl-genl-3-200 firmware-ath9k-htc
 )
 GATEWAY_DATA_PACKAGES=(libmbedcrypto7 libmbedx509-1 libmbedtls14)
 
@@ -29,7 +35,8 @@ make_gateway_rootfs() {
   unpack_debs armhf "$root" "${GATEWAY_PACKAGES[@]}"
   prune_rootfs "$root"
   make_skeleton "$root"
-  mkdir -p "$root/data" "$root/config" "$root/etc/dropbear"
+  mkdir -p "$root/data" "$root/config" "$root/etc/dropbear" "$root/boot"
+  cp "$ARM_KCONFIG" "$root/boot/"
   apply_overlay gateway "$root"
   busybox_links "$root"
   finish_tree "$root"

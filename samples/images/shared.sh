@@ -53,16 +53,18 @@ prepare_mipsel_kernel() {
 prepare_armhf_boot() {
   local dir="$SAMPLES_WORK/armhf-boot"
   SOURCES="$SAMPLES_WORK/src/armhf-kernel.list"
-  unpack_members armhf "$ARMHF_KERNEL" "$dir" './boot/vmlinuz-*' './usr/lib/linux-image-*/am335x-boneblack.dtb'
+  unpack_members armhf "$ARMHF_KERNEL" "$dir" './boot/vmlinuz-*' './boot/config-*' \
+    './usr/lib/linux-image-*/am335x-boneblack.dtb'
   SOURCES="$SAMPLES_WORK/src/armhf-uboot.list"
   unpack_members armhf u-boot-omap "$dir" './usr/lib/u-boot/am335x_boneblack/*'
   ARM_ZIMAGE=$(echo "$dir"/boot/vmlinuz-*)
   ARM_KVER=${ARM_ZIMAGE##*/vmlinuz-}
+  ARM_KCONFIG="$dir/boot/config-$ARM_KVER"
   ARM_DTB=$(echo "$dir"/usr/lib/linux-image-*/am335x-boneblack.dtb)
   ARM_MLO="$dir/usr/lib/u-boot/am335x_boneblack/MLO"
   ARM_UBOOT="$dir/usr/lib/u-boot/am335x_boneblack/u-boot.img"
   local f
-  for f in "$ARM_ZIMAGE" "$ARM_DTB" "$ARM_MLO" "$ARM_UBOOT"; do
+  for f in "$ARM_ZIMAGE" "$ARM_KCONFIG" "$ARM_DTB" "$ARM_MLO" "$ARM_UBOOT"; do
     [ -f "$f" ] || die "missing $f in the armhf packages"
   done
 }

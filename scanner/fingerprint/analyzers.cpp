@@ -8,6 +8,7 @@
 #include "scanner/fingerprint/component_rules_analyzer.h"
 #include "scanner/fingerprint/elf/elf_analyzer.h"
 #include "scanner/fingerprint/metadata/metadata_analyzers.h"
+#include "scanner/fingerprint/metadata/uboot_env.h"
 #include "scanner/fingerprint/network/endpoints.h"
 #include "scanner/fingerprint/network/mac_addresses.h"
 #include "scanner/security/crypto_analyzer.h"
@@ -30,10 +31,11 @@ const std::vector<const Analyzer*>& default_analyzers() {
   static const HardwareFileAnalyzer kHardwareFiles;
   static const MacAddressAnalyzer kMacs;
   static const EndpointAnalyzer kEndpoints;
+  static const UBootEnvAnalyzer kUBootEnv;
   static const std::vector<const Analyzer*> kAll = [] {
     std::vector<const Analyzer*> all = {&kElf,  &kComponentRules, &kCrypto,       &kAccounts,      &kServices,
                                         &kDtb,  &kBanners,        &kKernelConfig, &kModuleAliases, &kHardwareFiles,
-                                        &kMacs, &kEndpoints};
+                                        &kMacs, &kEndpoints,      &kUBootEnv};
     for (const Analyzer* a : metadata_analyzers()) all.push_back(a);
     return all;
   }();

@@ -22,11 +22,12 @@ void Facts::append(Facts&& other) {
   std::move(other.chipset_evidence.begin(), other.chipset_evidence.end(), std::back_inserter(chipset_evidence));
   std::move(other.macs.begin(), other.macs.end(), std::back_inserter(macs));
   std::move(other.endpoints.begin(), other.endpoints.end(), std::back_inserter(endpoints));
+  std::move(other.uboot_envs.begin(), other.uboot_envs.end(), std::back_inserter(uboot_envs));
 }
 
 bool Facts::empty() const {
   return components.empty() && binaries.empty() && chipset_evidence.empty() && macs.empty() && endpoints.empty() &&
-         security.empty();
+         uboot_envs.empty() && security.empty();
 }
 
 void Facts::sort() {
@@ -44,6 +45,8 @@ void Facts::sort() {
   std::sort(endpoints.begin(), endpoints.end(), [](const auto& a, const auto& b) {
     return std::tie(a.host, a.value, a.origin, a.offset) < std::tie(b.host, b.value, b.origin, b.offset);
   });
+  std::sort(uboot_envs.begin(), uboot_envs.end(),
+            [](const auto& a, const auto& b) { return std::tie(a.origin, a.offset) < std::tie(b.origin, b.offset); });
 }
 
 }  // namespace pedigree::fingerprint

@@ -31,6 +31,7 @@ struct MacSighting {
   std::string context;  ///< the key it was assigned to ("option macaddr", "ethaddr")
   std::string origin;
   std::uint64_t offset = 0;
+  bool binary = false;  ///< the file is not text
 };
 
 /// A URL, host name or IP address found in a file.
@@ -41,6 +42,21 @@ struct EndpointSighting {
   std::string host;  ///< lower case
   std::string origin;
   std::uint64_t offset = 0;
+  bool binary = false;  ///< the file is not text
+};
+
+/// A U-Boot environment block found in a file, and whether its CRC32 checks.
+struct UBootEnvironment {
+  std::string origin;
+  std::uint64_t offset = 0;       ///< of the header (the stored CRC32)
+  std::uint64_t size = 0;         ///< header and data area: the CRC's extent, or the smallest one tried
+  std::uint64_t data_offset = 0;  ///< first variable
+  std::uint64_t data_end = 0;     ///< just past the empty string that ends the variables
+  bool redundant = false;         ///< the header has the flags byte of a redundant environment
+  bool crc_ok = false;
+  std::uint32_t stored_crc = 0;
+  std::uint32_t computed_crc = 0;  ///< over the data area of `size` (when crc_ok is false: the smallest size tried)
+  std::uint32_t variables = 0;
 };
 
 struct Facts {
@@ -51,6 +67,7 @@ struct Facts {
   std::vector<report::ChipsetEvidence> chipset_evidence;
   std::vector<MacSighting> macs;
   std::vector<EndpointSighting> endpoints;
+  std::vector<UBootEnvironment> uboot_envs;
 
   /// True when no analyzer added anything.
   bool empty() const;

@@ -53,6 +53,20 @@ using Candidates = std::map<std::string, Candidate>;  // by vendor + family
 
 std::string family_key(const db::ChipsetCandidate& c) { return c.vendor + '\x1f' + c.family; }
 
+/// Keeps the string-key matches that occur in `value` as whole words, minus
+/// those whose key lies inside a longer matching key: "ath9k_htc/htc_9271.fw"
+/// names the ath9k_htc family, not also the ath9k one.
+void keep_most_specific(std::string_view value, std::vector<db::ChipsetCandidate>& found) {
+  std::erase_if(found, [&](const db::ChipsetCandidate& c) { return !contains_word(value, c.matched_key); });
+  std::vector<std::string> keys;
+  for (const auto& c : found) keys.push_back(c.matched_key);
+  std::erase_if(found, [&](const db::ChipsetCandidate& c) {
+    return std::any_of(keys.begin(), keys.end(), [&](const std::string& k) {
+      return k.size() > c.matched_key.size() && k.find(c.matched_key) != std::string::npos;
+    });
+  });
+}
+
 /// Looks every distinct (kind, value) up once; adds the evidence to each family it names.
 Status collect(const report::Report& r, db::ProvenanceDb& db, Candidates& out) {
   std::map<std::pair<std::string, std::string>, std::vector<const report::ChipsetEvidence*>> distinct;
@@ -62,8 +76,8 @@ Status collect(const report::Report& r, db::ProvenanceDb& db, Candidates& out) {
     if (rule == nullptr) continue;
     auto found = db.chipsets(rule->key, kv.second);
     if (!found) return found.error();
+    if (rule->key == db::ChipsetKey::kString) keep_most_specific(kv.second, *found);
     for (const auto& c : *found) {
-      if (rule->key == db::ChipsetKey::kString && !contains_word(kv.second, c.matched_key)) continue;
       auto& cand = out[family_key(c)];
       cand.info = c;
       cand.groups.insert(rule->group);
@@ -93,6 +107,28 @@ std::string confidence_of(const Candidate& c) {
   if (groups.size() >= 2) return "high";
   if (groups.count("text") != 0 || groups.empty()) return "low";
   return "medium";
+}
+
+/// What a group of evidence is, for a reader.
+std::string_view group_name(std::string_view group) {
+  if (group == "dt") return "device tree";
+  if (group == "kconfig") return "kernel config";
+  if (group == "bus") return "PCI/USB id";
+  if (group == "files") return "firmware, module or library name";
+  if (group == "text") return "banner or model string";
+  return group;
+}
+
+/// The basis of confidence_of's answer: the groups that count, in a fixed order.
+std::string confidence_basis_of(const Candidate& c, std::string_view level) {
+  std::string names;
+  for (std::string_view g : {"dt", "kconfig", "bus", "files", "text"}) {
+    if (c.groups.count(std::string(g)) == 0) continue;
+    names += fmt::format("{}{}", names.empty() ? "" : " + ", group_name(g));
+  }
+  if (level == "high") return "independent kinds agree: " + names;
+  if (level == "medium") return "one kind of evidence: " + names;
+  return names.empty() ? "vendor prefix only" : "a bare string: " + names;
 }
 
 std::string lower(std::string s) {
@@ -157,6 +193,7 @@ report::Chipset to_chipset(const report::Report& r, Candidate& c, std::vector<re
   out.model = find_model(r, c);
   out.board = board_of(r, c);
   out.confidence = confidence_of(c);
+  out.confidence_basis = confidence_basis_of(c, out.confidence);
   std::sort(c.evidence.begin(), c.evidence.end(), [](const auto& a, const auto& b) {
     return std::tie(a.kind, a.value, a.origin, a.offset) < std::tie(b.kind, b.value, b.origin, b.offset);
   });

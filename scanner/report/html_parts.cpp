@@ -38,6 +38,12 @@ std::string cell(const std::string& text) {
   return out;
 }
 
+/// "medium\n<basis>": the level, then why.
+template <typename Fact>
+std::string confidence_cell(const Fact& f) {
+  return f.confidence_basis.empty() ? f.confidence : f.confidence + "\n" + f.confidence_basis;
+}
+
 std::string section(const char* id, const char* title, const Table& t) {
   return fmt::format("<section id=\"{}\"><h2>{}</h2>{}</section>", id, title, table_html(t));
 }
@@ -111,25 +117,25 @@ std::string vulnerabilities_section(const Report& r) {
 }
 
 std::string crypto_section(const Report& r) {
-  Table t{"crypto", {"kind", "where", "subject / type", "key", "valid until", "notes"}, {}};
+  Table t{"crypto", {"kind", "where", "subject / type", "key", "valid until", "notes", "confidence"}, {}};
   for (const auto& c : r.certificates) {
     std::string notes = std::string(c.expired ? "expired " : "") + (c.self_signed ? "self-signed " : "") +
                         (c.is_ca ? "CA " : "") + c.signature_algorithm;
-    t.rows.push_back(
-        {"certificate", c.origin, c.subject, fmt::format("{} {}", c.key_type, c.key_bits), c.not_after, notes});
+    t.rows.push_back({"certificate", c.origin, c.subject, fmt::format("{} {}", c.key_type, c.key_bits), c.not_after,
+                      notes, confidence_cell(c)});
   }
   for (const auto& k : r.keys) {
     t.rows.push_back({"private key", k.origin, k.format, fmt::format("{} {}", k.type, k.bits), "",
-                      k.encrypted ? "encrypted" : "not encrypted"});
+                      k.encrypted ? "encrypted" : "not encrypted", confidence_cell(k)});
   }
   return section("crypto-section", "Certificates and keys", t);
 }
 
 std::string credentials_section(const Report& r) {
-  Table t{"credentials", {"user", "where", "hash", "password", "shell"}, {}};
+  Table t{"credentials", {"user", "where", "hash", "password", "shell", "confidence"}, {}};
   for (const auto& c : r.credentials) {
     std::string pw = c.empty_password ? "empty" : c.password_known ? "known (" + c.password_hint + ")" : "";
-    t.rows.push_back({c.user, c.origin, c.hash_type, pw, c.shell});
+    t.rows.push_back({c.user, c.origin, c.hash_type, pw, c.shell, confidence_cell(c)});
   }
   return section("credentials-section", "Credentials", t);
 }

@@ -27,6 +27,7 @@ Json chipsets_json(const Report& r) {
     put_if(j, "board", c.board);
     j["country"] = c.country;
     j["confidence"] = c.confidence;
+    j["confidence_basis"] = c.confidence_basis;
     if (c.disputed) j["disputed"] = true;
     Json evidence = Json::array();
     for (const auto& e : c.evidence) evidence.push_back(evidence_json(e));

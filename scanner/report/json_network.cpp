@@ -15,6 +15,7 @@ Json mac_json(const MacAddress& m) {
   put_if(j, "country", m.country);
   put_if(j, "registry", m.registry);
   put_if(j, "prefix", m.prefix);
+  put_confidence(j, m);
   return j;
 }
 
@@ -28,6 +29,7 @@ Json endpoint_json(const Endpoint& e) {
   put_if(j, "tld_country", e.tld_country);
   put_if(j, "owner", e.owner);
   j["origins"] = e.origins;
+  put_confidence(j, e);
   return j;
 }
 

@@ -10,6 +10,13 @@ namespace pedigree::report {
 
 using Json = nlohmann::ordered_json;
 
+/// Adds a fact's "confidence" (high, medium, low) and "confidence_basis".
+template <typename Fact>
+void put_confidence(Json& j, const Fact& fact) {
+  j["confidence"] = fact.confidence;
+  j["confidence_basis"] = fact.confidence_basis;
+}
+
 Json components_json(const Report& r);
 Json binaries_json(const Report& r);
 Json architectures_json(const Report& r);

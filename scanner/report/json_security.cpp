@@ -42,6 +42,7 @@ Json certificate_json(const Certificate& c) {
   put_if(j, "issuer_key_id", c.issuer_key_id);
   j["issuer_known_ca"] = c.issuer_known_ca;
   j["also_at"] = c.also_at;
+  put_confidence(j, c);
   return j;
 }
 
@@ -52,6 +53,7 @@ Json key_json(const PrivateKey& k) {
   put_if(j, "spki_sha256", k.spki_sha256);
   j["matches_certificate"] = k.matches_certificate;
   j["also_at"] = k.also_at;
+  put_confidence(j, k);
   return j;
 }
 
@@ -66,6 +68,7 @@ Json credential_json(const Credential& c) {
   put_if(j, "password_hint", c.password_hint);
   j["uid0_non_root"] = c.uid0_non_root;
   j["login_shell"] = c.login_shell;
+  put_confidence(j, c);
   return j;
 }
 
@@ -81,6 +84,7 @@ void add_security_sections(Json& j, const Report& r) {
     Json sj{{"origin", s.origin}, {"line", s.line}, {"name", s.name}, {"started", s.started}};
     put_if(sj, "details", s.details);
     sj["text"] = s.text;
+    put_confidence(sj, s);
     services.push_back(std::move(sj));
   }
   for (const auto& p : r.permission_issues) {

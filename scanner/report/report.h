@@ -196,6 +196,8 @@ struct Certificate {
   std::string issuer_key_id;                ///< hex, authorityKeyIdentifier keyid when present
   std::string issuer_known_ca = "unknown";  ///< yes, no, unknown (set from the CA table)
   std::vector<std::string> also_at;         ///< other origins of the same certificate
+  std::string confidence;                   ///< high, medium, low (scanner/fingerprint/confidence.h)
+  std::string confidence_basis;             ///< why, in a few words
 };
 
 /// A private key found in a file.
@@ -210,6 +212,8 @@ struct PrivateKey {
   std::string spki_sha256;                       ///< of the public key's SubjectPublicKeyInfo, when derivable
   std::vector<std::string> matches_certificate;  ///< sha256 of certificates with the same public key
   std::vector<std::string> also_at;              ///< other origins of the same key
+  std::string confidence;                        ///< high, medium, low (scanner/fingerprint/confidence.h)
+  std::string confidence_basis;                  ///< why, in a few words
 };
 
 /// One account, or one credential found in a configuration file.
@@ -225,17 +229,21 @@ struct Credential {
   bool password_known = false;  ///< the built-in dictionary cracked it, or it is stored in clear
   std::string password_hint;    ///< masked ("a****n"); never the password itself
   bool uid0_non_root = false;
-  bool login_shell = false;  ///< the shell is not nologin/false
+  bool login_shell = false;      ///< the shell is not nologin/false
+  std::string confidence;        ///< high, medium, low (scanner/fingerprint/confidence.h)
+  std::string confidence_basis;  ///< why, in a few words
 };
 
 /// Something the init system starts, or a network service's configuration.
 struct Service {
   std::string origin;  ///< the init script, unit or inittab file
   std::uint32_t line = 0;
-  std::string name;     ///< telnetd, ftpd, tftpd, upnpd, httpd, sshd, dropbear, console-shell, adbd, ...
-  std::string started;  ///< inittab, rc-script, systemd, procd, inetd
-  std::string details;  ///< e.g. "dropbear with password login allowed"
-  std::string text;     ///< the line that starts it
+  std::string name;              ///< telnetd, ftpd, tftpd, upnpd, httpd, sshd, dropbear, console-shell, adbd, ...
+  std::string started;           ///< inittab, rc-script, systemd, procd, inetd
+  std::string details;           ///< e.g. "dropbear with password login allowed"
+  std::string text;              ///< the line that starts it
+  std::string confidence;        ///< high, medium, low (scanner/fingerprint/confidence.h)
+  std::string confidence_basis;  ///< why, in a few words
 };
 
 /// A setuid, setgid or world-writable file in an unpacked tree.
@@ -339,11 +347,12 @@ struct Chipset {
   std::string role;    ///< soc, wifi, bluetooth, modem
   std::string vendor;  ///< vendors.csv name
   std::string family;
-  std::string model;       ///< most specific model named by the evidence; empty when none
-  std::string board;       ///< device-tree model of the board, when one was seen
-  std::string country;     ///< the vendor's, ISO 3166-1 alpha-2
-  std::string confidence;  ///< high (independent kinds agree), medium (one strong key), low (a bare string)
-  bool disputed = false;   ///< another family claims the same role with as strong evidence
+  std::string model;             ///< most specific model named by the evidence; empty when none
+  std::string board;             ///< device-tree model of the board, when one was seen
+  std::string country;           ///< the vendor's, ISO 3166-1 alpha-2
+  std::string confidence;        ///< high (independent kinds agree), medium (one strong key), low (a bare string)
+  std::string confidence_basis;  ///< the kinds of evidence that agree, or the one that names it
+  bool disputed = false;         ///< another family claims the same role with as strong evidence
   std::vector<ChipsetEvidence> evidence;  ///< sorted by kind, value, origin, offset
 };
 
@@ -358,6 +367,8 @@ struct MacAddress {
   std::string country;
   std::string registry;  ///< MA-L, MA-M, MA-S
   std::string prefix;
+  std::string confidence;        ///< high, medium, low (scanner/fingerprint/confidence.h)
+  std::string confidence_basis;  ///< why, in a few words
 };
 
 /// A host, URL or IP address a binary or configuration talks to.
@@ -370,6 +381,8 @@ struct Endpoint {
   std::string tld_country;           ///< ISO 3166-1 alpha-2 suggested by a country-code TLD
   std::string owner;                 ///< vendor the database attributes the domain to (match step)
   std::vector<std::string> origins;  ///< sorted
+  std::string confidence;            ///< high, medium, low: the best of its sightings
+  std::string confidence_basis;      ///< why, in a few words
 };
 
 struct Network {

@@ -1,5 +1,7 @@
 #include "scanner/report/text_identity.h"
 
+#include "scanner/report/text_security.h"
+
 #include <set>
 
 #include <fmt/format.h>
@@ -34,6 +36,7 @@ void chipsets_section(std::string& out, const Report& r, bool color, std::size_t
     std::string disputed = c.disputed ? paint(color, "33", " (disputed)") : "";
     out += fmt::format("  {:<9} {} {}{} [{}] {} confidence{}{}\n", c.role, c.vendor, c.family, model,
                        or_unknown(c.country), c.confidence, disputed, board);
+    if (!c.confidence_basis.empty()) out += "      basis: " + c.confidence_basis + "\n";
     std::set<std::string> lines;
     for (const auto& e : c.evidence) lines.insert(fmt::format("{}: {}", e.kind, e.value));
     std::size_t n = 0;
@@ -69,8 +72,8 @@ void macs_section(std::string& out, const Report& r, bool color, std::size_t max
       more_line(out, macs.size(), max_rows);
       break;
     }
-    out += fmt::format("  {}  {} [{}]  {} in {}\n", m.address, or_unknown(m.organization), or_unknown(m.country),
-                       m.context, m.origin);
+    out += fmt::format("  {}  {} [{}]  {} in {}{}\n", m.address, or_unknown(m.organization), or_unknown(m.country),
+                       m.context, m.origin, confidence_note(m.confidence, m.confidence_basis));
   }
   out += "\n";
 }
@@ -87,8 +90,8 @@ void endpoints_section(std::string& out, const Report& r, bool color, std::size_
     }
     std::string owner = e.owner.empty() ? "" : fmt::format(" — {}", e.owner);
     std::string cc = e.tld_country.empty() ? "" : fmt::format(" [.{}]", e.tld_country);
-    out += fmt::format("  {:<5} {}{}{}  ({} file{})\n", e.kind, e.value, cc, owner, e.origins.size(),
-                       e.origins.size() == 1 ? "" : "s");
+    out += fmt::format("  {:<5} {}{}{}  ({} file{}){}\n", e.kind, e.value, cc, owner, e.origins.size(),
+                       e.origins.size() == 1 ? "" : "s", confidence_note(e.confidence, e.confidence_basis));
   }
   out += "\n";
 }

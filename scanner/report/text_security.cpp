@@ -73,7 +73,8 @@ void keys_section(std::string& out, const Report& r, bool color, std::size_t max
     if (!k.matches_certificate.empty())
       notes += fmt::format(" matches {} certificate(s)", k.matches_certificate.size());
     if (!k.also_at.empty()) notes += fmt::format(" also at {} other place(s)", k.also_at.size());
-    out += fmt::format("  {} {} {}{}  {}\n", k.format, k.type, k.bits, notes, k.origin);
+    out += fmt::format("  {} {} {}{}  {}{}\n", k.format, k.type, k.bits, notes, k.origin,
+                       confidence_note(k.confidence, k.confidence_basis));
   }
   out += "\n";
 }
@@ -87,8 +88,8 @@ void credentials_section(std::string& out, const Report& r, bool color, std::siz
                         : c.password_known ? "known password " + c.password_hint
                                            : "";
     std::string uid = c.uid >= 0 ? fmt::format(" uid {}", c.uid) : "";
-    out += fmt::format("  {:<12}{} {:<9} {}{}  {}\n", c.user.empty() ? "-" : c.user, uid, c.hash_type, state,
-                       c.uid0_non_root ? " UID-0" : "", c.origin);
+    out += fmt::format("  {:<12}{} {:<9} {}{}  {}{}\n", c.user.empty() ? "-" : c.user, uid, c.hash_type, state,
+                       c.uid0_non_root ? " UID-0" : "", c.origin, confidence_note(c.confidence, c.confidence_basis));
   }
   out += "\n";
 }
@@ -98,8 +99,9 @@ void services_section(std::string& out, const Report& r, bool color, std::size_t
   std::size_t shown = 0;
   for (const auto& s : r.services) {
     if (more(out, shown++, r.services.size(), max_rows)) break;
-    out += fmt::format("  {:<14} {:<9} {}:{}{}\n", s.name, s.started, s.origin, s.line,
-                       s.details.empty() ? "" : "  (" + s.details + ")");
+    out += fmt::format("  {:<14} {:<9} {}:{}{}{}\n", s.name, s.started, s.origin, s.line,
+                       s.details.empty() ? "" : "  (" + s.details + ")",
+                       confidence_note(s.confidence, s.confidence_basis));
   }
   if (!r.permission_issues.empty()) {
     out += fmt::format("  {} setuid/setgid/world-writable file(s) (see findings)\n", r.permission_issues.size());
@@ -108,6 +110,11 @@ void services_section(std::string& out, const Report& r, bool color, std::size_t
 }
 
 }  // namespace
+
+std::string confidence_note(const std::string& level, const std::string& basis) {
+  if (level.empty() || level == "high") return {};
+  return fmt::format("  ({} confidence: {})", level, basis);
+}
 
 void security_sections(std::string& out, const Report& r, bool color, std::size_t max_rows) {
   if (!r.findings.empty()) findings_section(out, r, color, max_rows);

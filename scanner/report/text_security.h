@@ -13,4 +13,8 @@ namespace pedigree::report {
 /// masked hint, and only for passwords the built-in dictionary knows.
 void security_sections(std::string& out, const Report& r, bool color, std::size_t max_rows);
 
+/// "  (medium confidence: <basis>)" for a fact below high confidence; "" for
+/// high, so that the usual case stays one short line.
+std::string confidence_note(const std::string& level, const std::string& basis);
+
 }  // namespace pedigree::report

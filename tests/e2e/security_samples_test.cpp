@@ -159,6 +159,51 @@ TEST_SUITE("samples") {
     CHECK(kinds.count("PERM-WRITABLE:medium") == 1);
     CHECK(r.findings.front().severity == "critical");
   }
+
+  TEST_CASE("security sample: certificate dates are fixed, so validity is judged the same on any build day") {
+    // samples/lib/test_pki.sh issues the certificates with fixed dates.
+    auto r = scan_image(test::sample_path("mips-sysupgrade", "image.bin"), ScanOptions{Limits{}, "2026-11-30"});
+    REQUIRE(r.ok());
+    std::map<std::string, std::string> got;
+    for (const auto* c : in_rootfs(r->certificates)) {
+      std::string state = c->expired         ? "expired"
+                          : c->not_yet_valid ? "not-yet-valid"
+                          : c->expires_soon  ? "expires-soon"
+                                             : "valid";
+      got[c->serial + " " + c->not_before + " " + c->not_after] = state;
+    }
+    CHECK(got == std::map<std::string, std::string>{
+                     {"1001 2026-01-01T00:00:00Z 2036-01-01T00:00:00Z", "valid"},
+                     {"2002 2026-01-01T00:00:00Z 2036-01-01T00:00:00Z", "valid"},
+                     {"2003 2026-01-01T00:00:00Z 2026-01-02T00:00:00Z", "expired"},
+                     {"3003 2026-01-01T00:00:00Z 2036-01-01T00:00:00Z", "valid"},
+                     {"4004 2026-10-01T00:00:00Z 2027-01-29T00:00:00Z", "expires-soon"},
+                 });
+  }
+
+  TEST_CASE("security sample: each fact's confidence follows what it was read from") {
+    const auto& r = router_report();
+    for (const auto* c : in_rootfs(r.certificates)) {
+      CHECK(c->confidence == "high");
+      CHECK(c->confidence_basis.find("OpenSSL parsed the whole") == 0);
+    }
+    std::map<std::string, std::string> keys;
+    for (const auto* k : in_rootfs(r.keys)) keys[k->format] = k->confidence;
+    CHECK(keys["pkcs8"] == "high");
+    CHECK(keys["openssh"] == "high");
+    CHECK(keys["dropbear"] == "medium");
+    std::map<std::string, std::set<std::string>> creds;
+    for (const auto* c : in_rootfs(r.credentials)) creds[c->source].insert(c->confidence);
+    CHECK(creds["passwd+shadow"] == std::set<std::string>{"high"});
+    CHECK(creds["wpa"] == std::set<std::string>{"medium"});
+    std::map<std::string, std::string> services;
+    for (const auto* s : in_rootfs(r.services)) services[s->name + "@" + s->started] = s->confidence;
+    CHECK(services["console-shell@inittab"] == "high");
+    CHECK(services["telnetd@rc-script"] == "medium");
+    CHECK(services["upnpd@procd"] == "high");
+    CHECK(services["tftpd@inetd"] == "high");
+    CHECK(services["dropbear@config"] == "low");
+  }
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "scanner/fingerprint/network/host_names.h"
 #include "scanner/fingerprint/network/public_suffix.h"
 #include "scanner/fingerprint/text_scan.h"
+#include "scanner/security/text_lines.h"
 
 namespace pedigree::fingerprint {
 namespace {
@@ -116,8 +117,10 @@ std::vector<EndpointSighting> endpoints_in(std::string_view text) {
 }
 
 void EndpointAnalyzer::analyze(const FileRef& file, Facts& out) const {
+  bool binary = !security::looks_like_text(file.data);
   for (auto& e : endpoints_in(as_chars(file.data))) {
     e.origin = file.origin;
+    e.binary = binary;
     out.endpoints.push_back(std::move(e));
   }
 }

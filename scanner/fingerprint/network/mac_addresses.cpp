@@ -3,6 +3,7 @@
 #include <set>
 
 #include "scanner/fingerprint/text_scan.h"
+#include "scanner/security/text_lines.h"
 
 namespace pedigree::fingerprint {
 namespace {
@@ -89,8 +90,10 @@ std::vector<MacSighting> mac_addresses_in(std::string_view text) {
 }
 
 void MacAddressAnalyzer::analyze(const FileRef& file, Facts& out) const {
+  bool binary = !security::looks_like_text(file.data);
   for (auto& m : mac_addresses_in(as_chars(file.data))) {
     m.origin = file.origin;
+    m.binary = binary;
     out.macs.push_back(std::move(m));
   }
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "scanner/fingerprint/confidence.h"
 #include "scanner/fingerprint/network/public_suffix.h"
 
 namespace pedigree::fingerprint {
@@ -17,10 +18,28 @@ std::vector<std::string> origins_of(const std::vector<Sighting>& seen) {
   return out;
 }
 
+/// Where a sighting was read: inside a U-Boot environment, or a text or binary file.
+Place place_of(const std::string& origin, std::uint64_t offset, bool binary,
+               const std::vector<UBootEnvironment>& envs) {
+  for (const auto& e : envs) {
+    if (e.origin == origin && offset >= e.data_offset && offset < e.data_end)
+      return e.crc_ok ? Place::kUBootEnv : Place::kUBootEnvBadCrc;
+  }
+  return binary ? Place::kBinary : Place::kText;
+}
+
+/// Keeps `c` when it ranks above what `fact` has.
+template <typename Fact>
+void keep_best(Fact& fact, Confidence c) {
+  if (confidence_rank(c.level) <= confidence_rank(fact.confidence)) return;
+  fact.confidence = std::string(c.level);
+  fact.confidence_basis = std::string(c.basis);
+}
+
 }  // namespace
 
 report::Network merge_network(const std::vector<MacSighting>& macs, const std::vector<EndpointSighting>& endpoints,
-                              const std::vector<report::Layer>& layers) {
+                              const std::vector<report::Layer>& layers, const std::vector<UBootEnvironment>& envs) {
   report::Network net;
   std::map<std::string, std::vector<const MacSighting*>> by_mac;
   for (const auto& m : macs) by_mac[m.address].push_back(&m);
@@ -31,6 +50,7 @@ report::Network merge_network(const std::vector<MacSighting>& macs, const std::v
     report::MacAddress a;
     a.address = address;
     a.origins = origins_of(kept);
+    for (const auto* m : all) keep_best(a, mac_confidence(place_of(m->origin, m->offset, m->binary, envs)));
     // The first kept sighting (sightings are sorted) gives origin, offset and key.
     for (const auto* m : all) {
       if (m->origin == kept.front().origin && m->offset == kept.front().offset) {
@@ -47,6 +67,7 @@ report::Network merge_network(const std::vector<MacSighting>& macs, const std::v
   for (const auto& e : endpoints) {
     seen[e.value].push_back({e.origin, e.offset});
     auto& p = by_value[e.value];
+    keep_best(p, endpoint_confidence(e.kind, place_of(e.origin, e.offset, e.binary, envs)));
     if (p.value.empty()) {
       p.value = e.value;
       p.kind = e.kind;

@@ -112,5 +112,36 @@ TEST_CASE("chipsets: whole-word matching") {
   CHECK(chipset_role("AM335x (Sitara)") == "soc");
 }
 
+TEST_CASE("chipsets: a firmware blob's path names the most specific family, with the basis of its confidence") {
+  test::IdentityDb t;
+  // Debian's firmware-ath9k-htc: "ath9k" is inside the longer key "ath9k_htc" and names nothing on its own.
+  auto r =
+      resolve(t, {ev("firmware", "ath9k_htc/htc_9271-1.4.0.fw", "img → /lib/firmware/ath9k_htc/htc_9271-1.4.0.fw"),
+                  ev("firmware", "ath9k_htc/htc_7010-1.4.0.fw", "img → /lib/firmware/ath9k_htc/htc_7010-1.4.0.fw")});
+  REQUIRE(r.chipsets.size() == 1);
+  CHECK(r.chipsets[0].role == "wifi");
+  CHECK(r.chipsets[0].family == "ath9k_htc USB Wi-Fi");
+  CHECK(r.chipsets[0].confidence == "medium");
+  CHECK(r.chipsets[0].confidence_basis == "one kind of evidence: firmware, module or library name");
+  CHECK(r.chipsets[0].evidence.size() == 2);
+  r = resolve(t, {ev("firmware", "ath9k_htc/htc_9271-1.4.0.fw"), ev("kconfig", "CONFIG_ATH9K_HTC", "config")});
+  REQUIRE(r.chipsets.size() == 1);
+  CHECK(r.chipsets[0].confidence == "high");
+  CHECK(r.chipsets[0].confidence_basis == "independent kinds agree: kernel config + firmware, module or library name");
+  // A module of the plain ath9k driver still names the ath9k family.
+  r = resolve(t, {ev("module", "ath9k")});
+  REQUIRE(r.chipsets.size() == 1);
+  CHECK(r.chipsets[0].family == "ath9k Wi-Fi");
+}
+
+TEST_CASE("chipsets: the basis names the kinds of evidence behind each confidence") {
+  test::IdentityDb t;
+  auto r = resolve(t, {ev("dt_compatible", "ti,am33xx"), ev("kconfig", "CONFIG_SOC_AM33XX", "config")});
+  REQUIRE(r.chipsets.size() == 1);
+  CHECK(r.chipsets[0].confidence_basis == "independent kinds agree: device tree + kernel config");
+  r = resolve(t, {ev("dt_compatible", "ti,am33xx")});
+  CHECK(r.chipsets[0].confidence_basis == "one kind of evidence: device tree");
+}
+
 }  // namespace
 }  // namespace pedigree::match

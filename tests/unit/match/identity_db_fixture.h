@@ -27,6 +27,9 @@ struct IdentityDb {
               "Allwinner Technology,H3 (sun8i),H3,\"allwinner,sun8i-h3\",allwinner,H3|sunxi,CONFIG_MACH_SUN8I,,,s,"
               "2026-11-30\n"
               "Qualcomm,ath10k Wi-Fi,QCA9880|QCA9888,,,ath10k|QCA988X,CONFIG_ATH10K,168c:003c,,s,2026-11-30\n"
+              "Qualcomm,ath9k Wi-Fi,AR9280,,,ath9k,CONFIG_ATH9K,,,s,2026-11-30\n"
+              "Qualcomm,ath9k_htc USB Wi-Fi,AR9271|AR7010,,,ath9k_htc|htc_9271|htc_7010,CONFIG_ATH9K_HTC,,,s,"
+              "2026-11-30\n"
               "Texas Instruments,AM335x (Sitara),AM3352|AM3358,\"ti,am33xx\",ti,AM335X,CONFIG_SOC_AM33XX,,,s,"
               "2026-11-30\n"
               "Texas Instruments,OMAP3/OMAP4,OMAP3530,\"ti,omap3\",ti,OMAP3,CONFIG_ARCH_OMAP3,,,s,2026-11-30\n");
