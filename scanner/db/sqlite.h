@@ -110,6 +110,8 @@ class Statement {
   double column_double(int col) const;
   /// Column text; empty for NULL.
   std::string column_text(int col) const;
+  /// Column text without a copy; empty for NULL. Valid until the next step or reset.
+  std::string_view column_view(int col) const;
   /// Column text; nullopt for NULL.
   std::optional<std::string> column_optional_text(int col) const;
   std::optional<double> column_optional_double(int col) const;

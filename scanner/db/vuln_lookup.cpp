@@ -13,21 +13,6 @@
 namespace pedigree::db {
 namespace {
 
-constexpr std::string_view kRangeFunction = "pedigree_version_in";
-constexpr int kRangeFunctionArgs = 6;
-
-std::string_view text_arg(sqlite3_value* v) {
-  const unsigned char* p = sqlite3_value_text(v);
-  return p == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(p), sqlite3_value_bytes(v));
-}
-
-// pedigree_version_in(upstream, version, start_incl, start_excl, end_incl, end_excl)
-void version_in(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-  if (argc != kRangeFunctionArgs) return sqlite3_result_int(ctx, 0);
-  CpeBounds b{text_arg(argv[1]), text_arg(argv[2]), text_arg(argv[3]), text_arg(argv[4]), text_arg(argv[5])};
-  sqlite3_result_int(ctx, cpe_bounds_contain(b, text_arg(argv[0])) ? 1 : 0);
-}
-
 // The facts of a vulnerability (17 columns), joined by id. The summary is not
 // among them: reports list many findings and show few texts (see summary()).
 #define PEDIGREE_FACTS_COLUMNS                                                                     \
@@ -39,14 +24,14 @@ void version_in(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   " LEFT JOIN epss e "                                                             \
   "ON e.cve_id = " id " "
 
-// Ranges of one CPE product that contain the version, with their facts. The
-// version test runs inside SQLite, before the joins, on the indexed rows only.
+// The findings of one CPE product whose range ends at or above the version
+// (db/schema/0004_cpe_findings.sql): adjacent rows of one table, no joins.
+// The bounds come first; the version test runs on them in match_cpe().
 constexpr std::string_view kRangesSql =
-    "SELECT r.vuln_id, r.criteria, r.version, r.start_including, r.start_excluding, r.end_including, "
-    "r.end_excluding, r.fixed_in, r.data_source, " PEDIGREE_FACTS_COLUMNS
-    "FROM cpe_ranges r " PEDIGREE_FACTS_JOINS("r.vuln_id")
-    "WHERE r.vendor = ?1 AND r.product = ?2 AND r.end_key >= ?4 AND r.vulnerable = 1 "
-    "AND pedigree_version_in(?3, r.version, r.start_including, r.start_excluding, r.end_including, r.end_excluding)";
+    "SELECT version, start_including, start_excluding, end_including, end_excluding, vuln_id, criteria, fixed_in, "
+    "data_source, published, cvss3_score, cvss3_version, cvss3_vector, cvss3_severity, cvss4_score, cvss4_vector, "
+    "cvss4_severity, cvss2_score, cvss2_vector, cwes, status, kev_date_added, kev_due_date, kev_ransomware, "
+    "epss_score, epss_percentile FROM cpe_findings WHERE vendor = ?1 AND product = ?2 AND end_key >= ?3";
 constexpr int kRangeFactsColumn = 9;
 
 constexpr std::string_view kSummarySql = "SELECT summary FROM vulnerabilities WHERE id = ?1";
@@ -126,10 +111,6 @@ struct VulnLookup::Statements {
 };
 
 Result<VulnLookup> VulnLookup::open(Database& db) {
-  int rc =
-      sqlite3_create_function_v2(db.handle(), kRangeFunction.data(), kRangeFunctionArgs,
-                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, version_in, nullptr, nullptr, nullptr);
-  if (rc != SQLITE_OK) return make_error(Errc::kIo, "cannot register the version function: " + db.last_error());
   (void)db.exec(kMmapPragma);  // an optimisation only: ignored where unsupported
   auto ranges = db.prepare(kRangesSql);
   auto facts = db.prepare(kFactsSql);
@@ -172,18 +153,24 @@ Status VulnLookup::match_cpe(std::string_view vendor, std::string_view product, 
   PackageVersion pv = split_package_version(version);
   if (pv.upstream.empty()) return Ok{};
   MatchStatus status = pv.revision.empty() ? MatchStatus::kVulnerable : MatchStatus::kBackportPossible;
+  CpeVersionTest test(pv.upstream);
   Statement& st = st_->ranges;
   st.reset();
-  st.bind(1, vendor).bind(2, product).bind(3, pv.upstream).bind(4, version_sort_key(pv.upstream));
+  st.bind(1, vendor).bind(2, product).bind(3, version_sort_key(pv.upstream));
   for (;;) {
     auto row = st.step();
     if (!row) return row.error();
     if (!*row) break;
-    std::string id = st.column_text(0);
-    CpeRange r{st.column_text(1), st.column_text(2), st.column_text(3),
-               st.column_text(4), st.column_text(5), st.column_text(6)};
+    CpeBounds b{st.column_view(0), st.column_view(1), st.column_view(2), st.column_view(3), st.column_view(4)};
+    if (!test.contains(b)) continue;
+    CpeRange r{st.column_text(6),
+               std::string(b.version),
+               std::string(b.start_including),
+               std::string(b.start_excluding),
+               std::string(b.end_including),
+               std::string(b.end_excluding)};
     std::string fixed = st.column_text(7);
-    out.push_back(VulnFinding{std::move(id), status, describe_cpe_range(r), std::move(r.criteria),
+    out.push_back(VulnFinding{st.column_text(5), status, describe_cpe_range(r), std::move(r.criteria),
                               fixed.empty() ? r.end_excluding : fixed});
     out.back().source = st.column_text(8);
     read_facts(st, kRangeFactsColumn, out.back());

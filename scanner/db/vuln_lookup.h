@@ -3,8 +3,9 @@
 // vendor:product pairs come from components and component_aliases of kind
 // `cpe`, its OSV package names from its name and purl name) or directly by a
 // CPE vendor and product. Statements are prepared once per VulnLookup and
-// reused; CPE bounds are compared inside SQLite by a registered function so
-// rows that do not match are never copied out.
+// reused. A CPE product is one range read of cpe_findings (ranges with their
+// advisory's facts beside them); its bounds are compared in memory, each
+// distinct bound once, and only matching rows are copied out.
 #pragma once
 
 #include <optional>

@@ -1,0 +1,73 @@
+-- 0004_cpe_findings: what a lookup by CPE product reads, in one place.
+--
+-- cpe_findings is derived data: one row per vulnerable cpe_ranges row whose
+--   advisory is not Rejected, with the bounds and evidence of the range and
+--   the facts of its advisory (vulnerabilities, kev, epss) copied beside them.
+--   The primary key clusters the rows of one CPE vendor:product by end_key
+--   (see cpe_ranges in 0002_vulnerabilities.sql), so a lookup is one range
+--   read of adjacent rows with no joins; `range_id` is the cpe_ranges rowid
+--   and keeps the key unique. The 17 fact columns mirror the ones a lookup
+--   used to join (v.* with the vulnerabilities names, kev_*, epss_*).
+--   Every writer of the four source tables records the advisory ids it
+--   touched and the same transaction rebuilds their rows
+--   (scanner/db/cpe_findings.h); `pedigree db verify` recomputes the table
+--   and reports any difference.
+--
+-- cpe_ranges_product goes: its only reader was the lookup, which now reads
+--   cpe_findings; keeping it would cost every import an index write per range.
+
+DROP INDEX cpe_ranges_product;
+
+CREATE TABLE cpe_findings (
+  vendor          TEXT NOT NULL,
+  product         TEXT NOT NULL,
+  end_key         TEXT NOT NULL,
+  range_id        INTEGER NOT NULL,
+  version         TEXT NOT NULL,
+  start_including TEXT,
+  start_excluding TEXT,
+  end_including   TEXT,
+  end_excluding   TEXT,
+  vuln_id         TEXT NOT NULL,
+  criteria        TEXT NOT NULL,
+  fixed_in        TEXT,
+  data_source     TEXT NOT NULL,
+  published       TEXT,
+  cvss3_score     REAL,
+  cvss3_version   TEXT,
+  cvss3_vector    TEXT,
+  cvss3_severity  TEXT,
+  cvss4_score     REAL,
+  cvss4_vector    TEXT,
+  cvss4_severity  TEXT,
+  cvss2_score     REAL,
+  cvss2_vector    TEXT,
+  cwes            TEXT,
+  status          TEXT,
+  kev_date_added  TEXT,
+  kev_due_date    TEXT,
+  kev_ransomware  TEXT,
+  epss_score      REAL,
+  epss_percentile REAL,
+  PRIMARY KEY (vendor, product, end_key, range_id)
+) WITHOUT ROWID;
+CREATE INDEX cpe_findings_vuln ON cpe_findings(vuln_id);
+
+-- What cpe_findings holds, computed from the source tables: the rebuild of
+-- touched advisories and `db verify` both read it (SQLite flattens the view,
+-- so a filter on vuln_id uses cpe_ranges_vuln).
+CREATE VIEW cpe_findings_source AS
+SELECT r.vendor, r.product, r.end_key, r.rowid AS range_id, r.version, r.start_including, r.start_excluding,
+       r.end_including, r.end_excluding, r.vuln_id, r.criteria, r.fixed_in, r.data_source, v.published,
+       v.cvss3_score, v.cvss3_version, v.cvss3_vector, v.cvss3_severity, v.cvss4_score, v.cvss4_vector,
+       v.cvss4_severity, v.cvss2_score, v.cvss2_vector, v.cwes, v.status, k.date_added AS kev_date_added,
+       k.due_date AS kev_due_date, k.ransomware AS kev_ransomware, e.score AS epss_score,
+       e.percentile AS epss_percentile
+FROM cpe_ranges r
+LEFT JOIN vulnerabilities v ON v.id = r.vuln_id
+LEFT JOIN kev k ON k.cve_id = r.vuln_id
+LEFT JOIN epss e ON e.cve_id = r.vuln_id
+WHERE r.vulnerable = 1 AND v.status IS NOT 'Rejected';
+
+-- A database migrated from version 3 gets its findings now.
+INSERT INTO cpe_findings SELECT * FROM cpe_findings_source;

@@ -1,0 +1,57 @@
+#include "scanner/db/cpe_findings.h"
+
+namespace pedigree::db {
+namespace {
+
+constexpr std::string_view kCreateTouched =
+    "CREATE TEMP TABLE IF NOT EXISTS cpe_findings_touched (vuln_id TEXT PRIMARY KEY) WITHOUT ROWID";
+
+constexpr std::string_view kInsertTouched = "INSERT OR IGNORE INTO temp.cpe_findings_touched (vuln_id) VALUES (?1)";
+
+// Deleting first and then inserting from the view (db/schema/0004) also drops
+// the rows of ranges that are gone. The insert is sorted by the primary key so
+// the new rows are appended page by page instead of scattered.
+constexpr std::string_view kRefresh =
+    "DELETE FROM cpe_findings WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_touched);"
+    "INSERT INTO cpe_findings SELECT * FROM cpe_findings_source "
+    "WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_touched) "
+    "ORDER BY vendor, product, end_key, range_id;"
+    "DELETE FROM temp.cpe_findings_touched;";
+
+constexpr std::string_view kStale =
+    "SELECT (SELECT count(*) FROM (SELECT * FROM cpe_findings_source EXCEPT SELECT * FROM cpe_findings)) + "
+    "(SELECT count(*) FROM (SELECT * FROM cpe_findings EXCEPT SELECT * FROM cpe_findings_source))";
+
+}  // namespace
+
+Result<TouchedAdvisories> TouchedAdvisories::prepare(Database& db) {
+  if (auto st = db.exec(kCreateTouched); !st) return st.error();
+  auto insert = db.prepare(kInsertTouched);
+  if (!insert) return insert.error();
+  return TouchedAdvisories(db, std::move(*insert));
+}
+
+Status TouchedAdvisories::add(std::string_view id) {
+  if (id == last_) return Ok{};
+  insert_.bind(1, id);
+  if (auto st = insert_.run(); !st) return st;
+  last_.assign(id);
+  return Ok{};
+}
+
+Status TouchedAdvisories::add_source_rows(std::string_view table, std::string_view column, std::string_view source) {
+  auto st = db_->prepare("INSERT OR IGNORE INTO temp.cpe_findings_touched (vuln_id) SELECT \"" + std::string(column) +
+                         "\" FROM \"" + std::string(table) + "\" WHERE data_source = ?1");
+  if (!st) return st.error();
+  st->bind(1, source);
+  return st->run();
+}
+
+Status refresh_cpe_findings(Database& db) {
+  if (auto st = db.exec(kCreateTouched); !st) return st;
+  return db.exec(kRefresh);
+}
+
+Result<std::int64_t> count_stale_cpe_findings(Database& db) { return db.query_int(kStale); }
+
+}  // namespace pedigree::db
