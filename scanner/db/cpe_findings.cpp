@@ -8,19 +8,30 @@ constexpr std::string_view kCreateTouched =
 
 constexpr std::string_view kInsertTouched = "INSERT OR IGNORE INTO temp.cpe_findings_touched (vuln_id) VALUES (?1)";
 
-// Deleting first and then inserting from the view (db/schema/0004) also drops
-// the rows of ranges that are gone. The insert is sorted by the primary key so
-// the new rows are appended page by page instead of scattered.
+// Every column of cpe_findings but its id, in the order of the view
+// cpe_findings_source (db/schema/0004_cpe_findings.sql).
+#define PEDIGREE_FINDINGS_COLUMNS                                                                                  \
+  "vendor, product, match_key, version, start_including, start_excluding, end_including, end_excluding, vuln_id, " \
+  "criteria, fixed_in, data_source, published, cvss3_score, cvss3_version, cvss3_vector, cvss3_severity, "         \
+  "cvss4_score, cvss4_vector, cvss4_severity, cvss2_score, cvss2_vector, cwes, status, kev_date_added, "           \
+  "kev_due_date, kev_ransomware, epss_score, epss_percentile"
+
+// Deleting first and then inserting from the view also drops the rows of
+// ranges that are gone and of advisories now Rejected.
 constexpr std::string_view kRefresh =
     "DELETE FROM cpe_findings WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_touched);"
-    "INSERT INTO cpe_findings SELECT * FROM cpe_findings_source "
-    "WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_touched) "
-    "ORDER BY vendor, product, end_key, range_id;"
+    "INSERT INTO cpe_findings (" PEDIGREE_FINDINGS_COLUMNS
+    ") SELECT * FROM cpe_findings_source WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_touched);"
     "DELETE FROM temp.cpe_findings_touched;";
 
+// EXCEPT compares sets; the counts catch a duplicated row.
 constexpr std::string_view kStale =
-    "SELECT (SELECT count(*) FROM (SELECT * FROM cpe_findings_source EXCEPT SELECT * FROM cpe_findings)) + "
-    "(SELECT count(*) FROM (SELECT * FROM cpe_findings EXCEPT SELECT * FROM cpe_findings_source))";
+    "SELECT (SELECT count(*) FROM (SELECT * FROM cpe_findings_source EXCEPT SELECT " PEDIGREE_FINDINGS_COLUMNS
+    " FROM cpe_findings)) + (SELECT count(*) FROM (SELECT " PEDIGREE_FINDINGS_COLUMNS
+    " FROM cpe_findings EXCEPT SELECT * FROM cpe_findings_source)) + "
+    "abs((SELECT count(*) FROM cpe_findings) - (SELECT count(*) FROM cpe_findings_source))";
+
+#undef PEDIGREE_FINDINGS_COLUMNS
 
 }  // namespace
 

@@ -43,7 +43,8 @@ class TouchedAdvisories {
 Status refresh_cpe_findings(Database& db);
 
 /// Rows of cpe_findings that differ from what the source tables say (rows
-/// missing plus rows that should not be there); 0 when it is up to date.
+/// missing, rows that should not be there, and any difference in the row
+/// counts); 0 when it is up to date.
 Result<std::int64_t> count_stale_cpe_findings(Database& db);
 
 }  // namespace pedigree::db

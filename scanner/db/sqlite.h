@@ -83,6 +83,9 @@ class Statement {
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, double value);
   Statement& bind_null(int index);
+  /// Binds a pointer that only SQL functions asking for `type` can see
+  /// (sqlite3_bind_pointer); `type` must be a string literal.
+  Statement& bind_pointer(int index, void* pointer, const char* type);
   /// Binds NULL when the text is empty: optional CSV fields become SQL NULL.
   Statement& bind_or_null(int index, std::string_view text);
   /// Binds NULL when there is no value.
