@@ -6,6 +6,7 @@
 #include <memory>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "scanner/db/osv_record.h"
 #include "scanner/db/version.h"
@@ -194,16 +195,31 @@ Status VulnLookup::match_cpe(std::string_view vendor, std::string_view product, 
   st.reset();
   st.bind(1, vendor).bind(2, product).bind(3, key).bind(4, std::string(kExactKeyPrefix) + key);
   st.bind_pointer(5, &test, kVersionTestType);
+  // One finding per id already here (a kernel CVE often has several matching
+  // ranges): the facts are the advisory's, the same for each; the range kept
+  // is the one dedupe() would keep.
+  std::unordered_map<std::string, std::size_t> seen;
   for (;;) {
     auto row = st.step();
     if (!row) return row.error();
     if (!*row) break;
-    CpeRange r{st.column_text(1), st.column_text(2), st.column_text(3),
-               st.column_text(4), st.column_text(5), st.column_text(6)};
-    std::string fixed = st.column_text(7);
-    out.push_back(VulnFinding{st.column_text(0), status, describe_cpe_range(r), std::move(r.criteria),
-                              fixed.empty() ? r.end_excluding : fixed});
-    out.back().source = st.column_text(8);
+    CpeBounds b{st.column_view(2), st.column_view(3), st.column_view(4), st.column_view(5), st.column_view(6)};
+    std::string range = describe_cpe_bounds(b);
+    std::string_view fixed = st.column_view(7);
+    std::string fixed_in(fixed.empty() ? b.end_excluding : fixed);
+    std::string_view source = st.column_view(8), criteria = st.column_view(1);
+    auto [it, fresh] = seen.emplace(st.column_view(0), out.size());
+    if (!fresh) {
+      using Key = std::tuple<std::string_view, std::string_view, std::string_view>;
+      VulnFinding& kept = out[it->second];
+      if (Key(source, criteria, range) < Key(kept.source, kept.criteria, kept.range)) {
+        kept.source = source, kept.criteria = criteria;
+        kept.range = std::move(range), kept.fixed_in = std::move(fixed_in);
+      }
+      continue;
+    }
+    out.push_back(VulnFinding{it->first, status, std::move(range), std::string(criteria), std::move(fixed_in)});
+    out.back().source = source;
     read_facts(st, kRangeFactsColumn, out.back());
   }
   st.reset();  // before `test` goes out of scope: the statement holds a pointer to it

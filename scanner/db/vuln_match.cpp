@@ -12,7 +12,7 @@ MatchStatus status_for(const PackageVersion& v) {
   return v.revision.empty() ? MatchStatus::kVulnerable : MatchStatus::kBackportPossible;
 }
 
-void append_bound(std::string& out, std::string_view op, const std::string& bound) {
+void append_bound(std::string& out, std::string_view op, std::string_view bound) {
   if (bound.empty()) return;
   if (!out.empty()) out += ", ";
   out += op;
@@ -102,7 +102,12 @@ int CpeVersionTest::compare(std::string_view bound) {
 }
 
 std::string describe_cpe_range(const CpeRange& r) {
-  if (r.version != kCpeAny) return "= " + r.version;
+  return describe_cpe_bounds(
+      CpeBounds{r.version, r.start_including, r.start_excluding, r.end_including, r.end_excluding});
+}
+
+std::string describe_cpe_bounds(const CpeBounds& r) {
+  if (r.version != kCpeAny) return "= " + std::string(r.version);
   std::string out;
   append_bound(out, ">=", r.start_including);
   append_bound(out, ">", r.start_excluding);

@@ -121,4 +121,7 @@ std::optional<RangeHit> match_osv(const OsvAffected& affected, std::string_view 
 /// Human-readable bounds of an NVD entry ("all versions" when open).
 std::string describe_cpe_range(const CpeRange& range);
 
+/// The same for bounds as views.
+std::string describe_cpe_bounds(const CpeBounds& bounds);
+
 }  // namespace pedigree::db
