@@ -76,10 +76,11 @@ LEFT JOIN kev k ON k.cve_id = r.vuln_id
 LEFT JOIN epss e ON e.cve_id = r.vuln_id
 WHERE r.vulnerable = 1 AND r.version <> '-' AND v.status IS NOT 'Rejected';
 
--- A database migrated from version 3 gets its findings now.
+-- A database migrated from version 3 gets its findings now, in index order
+-- so one product's rows are adjacent (as refresh_cpe_findings() inserts them).
 INSERT INTO cpe_findings (vendor, product, match_key, version, start_including, start_excluding, end_including,
                           end_excluding, vuln_id, criteria, fixed_in, data_source, published, cvss3_score,
                           cvss3_version, cvss3_vector, cvss3_severity, cvss4_score, cvss4_vector, cvss4_severity,
                           cvss2_score, cvss2_vector, cwes, status, kev_date_added, kev_due_date, kev_ransomware,
                           epss_score, epss_percentile)
-SELECT * FROM cpe_findings_source;
+SELECT * FROM cpe_findings_source ORDER BY vendor, product, match_key;
