@@ -22,20 +22,27 @@ class TouchedAdvisories {
   /// Creates the connection's table when needed and prepares the insert.
   static Result<TouchedAdvisories> prepare(Database& db);
 
-  /// Records one id; a repeat of the last id recorded costs nothing (so one
-  /// object must not be used across a refresh_cpe_findings()).
+  /// Records one id whose ranges or record changed; a repeat of the last id
+  /// recorded costs nothing (so one object must not be used across a
+  /// refresh_cpe_findings()).
   Status add(std::string_view id);
 
+  /// Records one id whose KEV entry or EPSS score changed, and nothing else.
+  Status add_scores(std::string_view id);
+
   /// Records every id in `column` of the rows `source` loaded into `table`
-  /// (before the caller deletes them). Both names are trusted identifiers.
+  /// (before the caller deletes them); kev and epss rows as add_scores().
+  /// Both names are trusted identifiers.
   Status add_source_rows(std::string_view table, std::string_view column, std::string_view source);
 
  private:
-  TouchedAdvisories(Database& db, Statement insert) : db_(&db), insert_(std::move(insert)) {}
+  TouchedAdvisories(Database& db, Statement insert, Statement rescored)
+      : db_(&db), insert_(std::move(insert)), rescored_(std::move(rescored)) {}
+  static Status record(Statement& insert, std::string& last, std::string_view id);
 
   Database* db_;
-  Statement insert_;
-  std::string last_;
+  Statement insert_, rescored_;
+  std::string last_, last_rescored_;
 };
 
 /// Rebuilds the cpe_findings rows of every recorded id and forgets the ids.
