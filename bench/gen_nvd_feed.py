@@ -4,10 +4,12 @@ nvdcve-2.0-YYYY.json, with the structure and record size of the real feeds
 (descriptions, CVSS v3.1/v2/v4 metrics, weaknesses, configurations with
 cpeMatch ranges, references: about 3-5 KB per record).
 
-Products: the components of bench/db_components.txt get their share of CVEs
-(the Linux kernel the lion's share, as in the real NVD) with version bounds
-near the newest version listed for them (most fixed before it, as for a
-maintained product); the rest go to a long tail of other products. Deterministic for a given --seed.
+Products: the components of bench/db_components.txt get about as many CVEs as
+the real NVD names their CPE product with (CVES_PER_PRODUCT: the Linux kernel
+the lion's share, most embedded libraries a few dozen or fewer), with version
+bounds near the newest version listed for them (most fixed before it, as for a
+maintained product); the rest go to a long tail of other products.
+Deterministic for a given --seed.
 """
 import argparse
 import json
@@ -39,6 +41,43 @@ V3 = [("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8, "CRITICAL"),
 V2 = [("AV:N/AC:L/Au:N/C:P/I:P/A:P", 7.5, "HIGH"), ("AV:N/AC:M/Au:N/C:N/I:P/A:N", 4.3, "MEDIUM"),
       ("AV:L/AC:L/Au:N/C:C/I:C/A:C", 7.2, "HIGH"), ("AV:N/AC:L/Au:N/C:N/I:N/A:P", 5.0, "MEDIUM")]
 FIRST_YEAR, LAST_YEAR = 1999, 2025
+
+# CVEs whose configurations name each CPE product in the real NVD, rounded
+# (early 2025). A product of the component list not named here gets
+# DEFAULT_CVES_PER_PRODUCT.
+CVES_PER_PRODUCT = {
+    "linux:linux_kernel": 12000, "oracle:mysql": 1200, "php:php": 700, "ffmpeg:ffmpeg": 450,
+    "gnu:binutils": 350, "apache:http_server": 280, "openssl:openssl": 250, "libtiff:libtiff": 250,
+    "mariadb:mariadb": 250, "samba:samba": 250, "nodejs:node.js": 200, "postgresql:postgresql": 200,
+    "python:python": 200, "tcpdump:tcpdump": 190, "gnu:glibc": 160, "haxx:curl": 150, "isc:bind": 150,
+    "openbsd:openssh": 130, "mit:kerberos_5": 130, "squid-cache:squid": 130, "videolan:vlc_media_player": 130,
+    "ntp:ntp": 120, "sqlite:sqlite": 120, "xmlsoft:libxml2": 110, "haxx:libcurl": 100, "freetype:freetype": 90,
+    "gnu:gnutls": 80, "perl:perl": 80, "libarchive:libarchive": 70, "wolfssl:wolfssl": 70, "busybox:busybox": 60,
+    "openldap:openldap": 60, "redis:redis": 60, "systemd_project:systemd": 60, "arm:mbed_tls": 50,
+    "openvpn:openvpn": 50, "openwrt:openwrt": 50, "sudo_project:sudo": 50, "file_project:file": 45,
+    "libpng:libpng": 45, "w1.fi:wpa_supplicant": 45, "gnu:grub2": 40, "gnupg:gnupg": 40, "haproxy:haproxy": 40,
+    "isc:dhcp": 40, "libexpat_project:libexpat": 40, "libssh:libssh": 40, "lighttpd:lighttpd": 40,
+    "net-snmp:net-snmp": 40, "nginx:nginx": 40, "pcre:pcre": 40, "proftpd:proftpd": 40,
+    "thekelleys:dnsmasq": 40, "w1.fi:hostapd": 35, "freedesktop:dbus": 30, "gnu:wget": 30,
+    "live555:streaming_media": 30, "dropbear_ssh_project:dropbear_ssh": 25, "denx:u-boot": 25,
+    "eclipse:mosquitto": 25, "harfbuzz_project:harfbuzz": 25, "libjpeg-turbo:libjpeg-turbo": 25,
+    "ncurses_project:ncurses": 25, "util-linux_project:util-linux": 25, "avahi:avahi": 20,
+    "cesanta:mongoose": 20, "gnu:bash": 20, "gnupg:libgcrypt": 20, "jquery:jquery": 20, "libssh2:libssh2": 20,
+    "linux-pam:linux-pam": 20, "lua:lua": 20, "openwrt:luci": 20, "c-ares:c-ares": 15, "embedthis:appweb": 15,
+    "embedthis:goahead": 15, "gnu:tar": 15, "libcoap:libcoap": 15, "matrixssl:matrixssl": 15,
+    "miniupnp_project:miniupnpd": 15, "pcre:pcre2": 15, "point-to-point_protocol_project:point-to-point_protocol": 15,
+    "polarssl:polarssl": 15, "stunnel:stunnel": 15, "tcpdump:libpcap": 15, "uclibc-ng_project:uclibc-ng": 12,
+    "boa:boa": 10, "gnu:coreutils": 10, "nghttp2:nghttp2": 10, "openssl:libressl": 10,
+    "proftpd_project:proftpd": 10, "pureftpd:pure-ftpd": 10, "samba:ppp": 10, "shadow-utils_project:shadow-utils": 10,
+    "uclibc:uclibc": 10, "zlib:zlib": 10, "beasts:vsftpd": 8, "cyrus:sasl": 8, "e2fsprogs_project:e2fsprogs": 8,
+    "musl-libc:musl": 8, "libevent_project:libevent": 6, "libtirpc_project:libtirpc": 6, "libuv:libuv": 6,
+    "bzip:bzip2": 5, "facebook:zstandard": 5, "json-c_project:json-c": 5, "lz4_project:lz4": 5,
+    "mongoose:mongoose": 5, "mosquitto:mosquitto": 5, "netfilter:iptables": 5, "paho_mqtt_project:paho_mqtt": 5,
+    "tukaani:xz": 5, "u-boot:u-boot": 5, "gnu:libidn2": 4, "busybox:udhcpc": 3, "gnu:readline": 3,
+    "goahead_project:goahead": 3, "inetutils:telnetd": 3, "iptables:iptables": 3, "jansson_project:jansson": 3,
+    "roaringpenguin:rp-pppoe": 3,
+}
+DEFAULT_CVES_PER_PRODUCT = 20
 
 
 def words(rng, n):
@@ -167,10 +206,9 @@ def main():
     components = load_components(args.components)
     products = {(v, p): u for v, p, u in components}
     tail = [("vendor%d" % (i % 9000), "product%d" % i, "%d.%d.%d" % (i % 7, i % 13, i % 29)) for i in range(25000)]
-    # CVEs per product: the kernel as in the real NVD, the rest 30-400 each.
     targets = []
     for (vendor, product), upstream in sorted(products.items()):
-        count = 12000 if product == "linux_kernel" else rng.randint(30, 400)
+        count = CVES_PER_PRODUCT.get("%s:%s" % (vendor, product), DEFAULT_CVES_PER_PRODUCT)
         targets += [(vendor, product, upstream)] * count
     targets = targets[: args.cves] + [None] * max(0, args.cves - len(targets))
     rng.shuffle(targets)

@@ -1,4 +1,5 @@
 // FIRST EPSS scores → epss (see vuln_import.h).
+#include "scanner/db/cpe_findings.h"
 #include "scanner/db/epss.h"
 #include "scanner/db/gunzip.h"
 #include "scanner/db/importer.h"
@@ -25,7 +26,7 @@ Result<ImportResult> import_epss_file(Database& db, const std::string& path) {
   result.records = static_cast<std::int64_t>(file->scores.size());
   auto writer = VulnWriter::prepare(db, std::string(kEpssSource));
   if (!writer) return writer.error();
-  if (auto st = delete_source_rows(db, "epss", kEpssSource); !st) return st.error();
+  if (auto st = writer->delete_own_rows("epss"); !st) return st.error();
   for (const EpssScore& s : file->scores) {
     if (auto st = writer->put_epss(s.cve, s.score, s.percentile, file->score_date); !st)
       return make_error(st.error().code, path + ": " + s.cve + ": " + st.error().message);
@@ -33,6 +34,7 @@ Result<ImportResult> import_epss_file(Database& db, const std::string& path) {
   std::string version = file->model_version.empty() ? file->score_date : file->model_version + " " + file->score_date;
   result.source = SourceRecord{std::string(kEpssSource), "epss", version, input->sha256, {{"epss", result.records}}};
   if (auto st = record_source(db, result.source); !st) return st.error();
+  if (auto st = refresh_cpe_findings(db); !st) return st.error();
   return result;
 }
 

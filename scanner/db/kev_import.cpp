@@ -1,4 +1,5 @@
 // CISA KEV catalog → kev (see vuln_import.h).
+#include "scanner/db/cpe_findings.h"
 #include "scanner/db/importer.h"
 #include "scanner/db/input_file.h"
 #include "scanner/db/kev.h"
@@ -27,7 +28,7 @@ Result<ImportResult> import_kev_file(Database& db, const std::string& path) {
   result.records = static_cast<std::int64_t>(catalog->entries.size());
   auto writer = VulnWriter::prepare(db, std::string(kKevSource));
   if (!writer) return writer.error();
-  if (auto st = delete_source_rows(db, "kev", kKevSource); !st) return st.error();
+  if (auto st = writer->delete_own_rows("kev"); !st) return st.error();
   for (const KevEntry& e : catalog->entries) {
     auto st = writer->put_kev(e.cve, e.vendor_project, e.product, e.name, e.date_added, e.due_date, e.ransomware);
     if (!st) return make_error(st.error().code, path + ": " + e.cve + ": " + st.error().message);
@@ -35,6 +36,7 @@ Result<ImportResult> import_kev_file(Database& db, const std::string& path) {
   std::string version = catalog->version.empty() ? catalog->date : catalog->version + " (" + catalog->date + ")";
   result.source = SourceRecord{std::string(kKevSource), "kev", version, input->sha256, {{"kev", result.records}}};
   if (auto st = record_source(db, result.source); !st) return st.error();
+  if (auto st = refresh_cpe_findings(db); !st) return st.error();
   return result;
 }
 

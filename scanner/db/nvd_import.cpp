@@ -2,6 +2,7 @@
 #include <string>
 
 #include "scanner/db/cpe.h"
+#include "scanner/db/cpe_findings.h"
 #include "scanner/db/gunzip.h"
 #include "scanner/db/importer.h"
 #include "scanner/db/input_file.h"
@@ -106,6 +107,7 @@ Result<ImportResult> import_nvd_file(Database& db, const std::string& path) {
                                input->sha256,
                                {{"cpe_ranges", sink.ranges}, {"vulnerabilities", sink.vulnerabilities}}};
   if (auto st = record_source(db, result.source); !st) return st.error();
+  if (auto st = refresh_cpe_findings(db); !st) return st.error();
   return result;
 }
 

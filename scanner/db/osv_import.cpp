@@ -8,6 +8,7 @@
 #include <span>
 
 #include "scanner/core/hash.h"
+#include "scanner/db/cpe_findings.h"
 #include "scanner/db/importer.h"
 #include "scanner/db/input_file.h"
 #include "scanner/db/osv_record.h"
@@ -135,7 +136,7 @@ Result<ImportResult> import_osv_input(Database& db, const std::string& path) {
   auto writer = VulnWriter::prepare(db, "osv:" + input_stem(trimmed));
   if (!writer) return writer.error();
   for (std::string_view table : {"osv_affected", "vulnerabilities"})
-    if (auto st = delete_source_rows(db, table, writer->source()); !st) return st.error();
+    if (auto st = writer->delete_own_rows(table); !st) return st.error();
   std::int64_t vulns = 0, affected = 0;
   std::string newest;  // the latest `modified`: the version this source states
   for (const auto& doc : docs) {
@@ -153,6 +154,7 @@ Result<ImportResult> import_osv_input(Database& db, const std::string& path) {
   result.source =
       SourceRecord{writer->source(), "osv", newest, sha, {{"osv_affected", affected}, {"vulnerabilities", vulns}}};
   if (auto st = record_source(db, result.source); !st) return st.error();
+  if (auto st = refresh_cpe_findings(db); !st) return st.error();
   return result;
 }
 

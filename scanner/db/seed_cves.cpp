@@ -3,13 +3,26 @@
 #include <charconv>
 #include <optional>
 
+#include "scanner/db/cpe_findings.h"
 #include "scanner/db/seed_file.h"
 #include "scanner/db/vuln_store.h"
 
 namespace pedigree::db {
 namespace {
 
-enum CveColumn { kId, kSummary, kPublished, kCvssVersion, kCvssScore, kCvssVector, kCwe, kKev, kKevDate, kEpss, kChecked };
+enum CveColumn {
+  kId,
+  kSummary,
+  kPublished,
+  kCvssVersion,
+  kCvssScore,
+  kCvssVector,
+  kCwe,
+  kKev,
+  kKevDate,
+  kEpss,
+  kChecked
+};
 enum RangeColumn { kRangeId, kVendor, kProduct, kExact, kStartIncl, kStartExcl, kEndIncl, kEndExcl, kFixedIn };
 
 Status bad(std::string msg) { return make_error(Errc::kCorrupt, std::move(msg)); }
@@ -68,22 +81,32 @@ Status put_range(VulnWriter& w, const SeedRow& row) {
 }  // namespace
 
 Status load_vulnerability_seed(Database& db, const std::string& dir, SeedLog& log) {
-  auto cves = VulnWriter::prepare(db, seed_source_name("cves.csv"));
+  // A seed file deletes what it loaded before: those advisories' findings
+  // are rebuilt too. Recording more ids than needed is harmless.
+  auto touched = TouchedAdvisories::prepare(db);
+  if (!touched) return touched.error();
+  std::string cve_source = seed_source_name("cves.csv"), range_source = seed_source_name("cve_ranges.csv");
+  for (auto [table, column] : {std::pair{"vulnerabilities", "id"}, {"kev", "cve_id"}, {"epss", "cve_id"}})
+    if (auto st = touched->add_source_rows(table, column, cve_source); !st) return st;
+  if (auto st = touched->add_source_rows("cpe_ranges", "vuln_id", range_source); !st) return st;
+  auto refresh = [&db](const std::string&) { return refresh_cpe_findings(db); };
+  auto cves = VulnWriter::prepare(db, cve_source);
   if (!cves) return cves.error();
-  SeedSpec cve_spec{
-      "cves.csv",
-      {"id", "summary", "published", "cvss_version", "cvss_score", "cvss_vector", "cwe", "kev", "kev_date", "epss",
-       "checked"},
-      {"vulnerabilities", "kev", "epss"}};
+  SeedSpec cve_spec{"cves.csv",
+                    {"id", "summary", "published", "cvss_version", "cvss_score", "cvss_vector", "cwe", "kev",
+                     "kev_date", "epss", "checked"},
+                    {"vulnerabilities", "kev", "epss"},
+                    refresh};
   auto st = load_seed_file(db, dir, cve_spec, log,
                            [&](const SeedRow& row, const std::string&) { return put_cve(*cves, row); });
   if (!st) return st;
-  auto ranges = VulnWriter::prepare(db, seed_source_name("cve_ranges.csv"));
+  auto ranges = VulnWriter::prepare(db, range_source);
   if (!ranges) return ranges.error();
   SeedSpec range_spec{"cve_ranges.csv",
                       {"id", "cpe_vendor", "cpe_product", "version_exact", "start_including", "start_excluding",
                        "end_including", "end_excluding", "fixed_in"},
-                      {"cpe_ranges"}};
+                      {"cpe_ranges"},
+                      refresh};
   return load_seed_file(db, dir, range_spec, log,
                         [&](const SeedRow& row, const std::string&) { return put_range(*ranges, row); });
 }

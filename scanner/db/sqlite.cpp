@@ -162,6 +162,17 @@ std::int64_t Statement::column_int(int col) const { return sqlite3_column_int64(
 double Statement::column_double(int col) const { return sqlite3_column_double(stmt_.get(), col); }
 int Statement::column_count() const { return sqlite3_column_count(stmt_.get()); }
 
+Statement& Statement::bind_pointer(int index, void* pointer, const char* type) {
+  note_bind(sqlite3_bind_pointer(stmt_.get(), index, pointer, type, nullptr));
+  return *this;
+}
+
+std::string_view Statement::column_view(int col) const {
+  const auto* p = sqlite3_column_text(stmt_.get(), col);
+  if (p == nullptr) return {};
+  return {reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), col))};
+}
+
 std::string Statement::column_text(int col) const {
   const auto* p = sqlite3_column_text(stmt_.get(), col);
   int n = sqlite3_column_bytes(stmt_.get(), col);

@@ -83,6 +83,9 @@ class Statement {
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, double value);
   Statement& bind_null(int index);
+  /// Binds a pointer that only SQL functions asking for `type` can see
+  /// (sqlite3_bind_pointer); `type` must be a string literal.
+  Statement& bind_pointer(int index, void* pointer, const char* type);
   /// Binds NULL when the text is empty: optional CSV fields become SQL NULL.
   Statement& bind_or_null(int index, std::string_view text);
   /// Binds NULL when there is no value.
@@ -110,6 +113,8 @@ class Statement {
   double column_double(int col) const;
   /// Column text; empty for NULL.
   std::string column_text(int col) const;
+  /// Column text without a copy; empty for NULL. Valid until the next step or reset.
+  std::string_view column_view(int col) const;
   /// Column text; nullopt for NULL.
   std::optional<std::string> column_optional_text(int col) const;
   std::optional<double> column_optional_double(int col) const;

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "scanner/db/cpe_findings.h"
 #include "scanner/db/migrations.h"
 
 namespace pedigree::db {
@@ -77,6 +78,19 @@ Status check_schema(Database& db, VerifyReport& rep) {
   return Ok{};
 }
 
+// cpe_findings is derived data: recomputed from its sources, it must come out
+// the same (checked only at the schema version that has it).
+void check_findings(Database& db, VerifyReport& rep) {
+  if (rep.schema_version != latest_schema_version()) return;
+  auto stale = count_stale_cpe_findings(db);
+  if (!stale) {
+    rep.problems.push_back("cpe_findings check failed: " + stale.error().message);
+  } else if (*stale != 0) {
+    rep.problems.push_back("cpe_findings: " + std::to_string(*stale) +
+                           " rows differ from cpe_ranges and the advisories' facts (rebuild the database)");
+  }
+}
+
 }  // namespace
 
 Result<VerifyReport> verify_database(const std::string& path) {
@@ -85,6 +99,7 @@ Result<VerifyReport> verify_database(const std::string& path) {
   VerifyReport rep;
   check_integrity(*db, rep);
   if (auto st = check_schema(*db, rep); !st) rep.problems.push_back("schema check failed: " + st.error().message);
+  if (rep.problems.empty()) check_findings(*db, rep);
   return rep;
 }
 

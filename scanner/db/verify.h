@@ -1,6 +1,7 @@
 // `pedigree db verify`: SQLite's integrity check, then the schema: the file
 // must be a Pedigree database (application_id) at this program's schema
-// version, with every table and column the embedded migrations create.
+// version, with every table and column the embedded migrations create; then
+// the derived cpe_findings table must match what its sources say.
 #pragma once
 
 #include <string>

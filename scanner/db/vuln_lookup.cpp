@@ -6,27 +6,13 @@
 #include <memory>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "scanner/db/osv_record.h"
 #include "scanner/db/version.h"
 
 namespace pedigree::db {
 namespace {
-
-constexpr std::string_view kRangeFunction = "pedigree_version_in";
-constexpr int kRangeFunctionArgs = 6;
-
-std::string_view text_arg(sqlite3_value* v) {
-  const unsigned char* p = sqlite3_value_text(v);
-  return p == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(p), sqlite3_value_bytes(v));
-}
-
-// pedigree_version_in(upstream, version, start_incl, start_excl, end_incl, end_excl)
-void version_in(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-  if (argc != kRangeFunctionArgs) return sqlite3_result_int(ctx, 0);
-  CpeBounds b{text_arg(argv[1]), text_arg(argv[2]), text_arg(argv[3]), text_arg(argv[4]), text_arg(argv[5])};
-  sqlite3_result_int(ctx, cpe_bounds_contain(b, text_arg(argv[0])) ? 1 : 0);
-}
 
 // The facts of a vulnerability (17 columns), joined by id. The summary is not
 // among them: reports list many findings and show few texts (see summary()).
@@ -39,15 +25,47 @@ void version_in(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   " LEFT JOIN epss e "                                                             \
   "ON e.cve_id = " id " "
 
-// Ranges of one CPE product that contain the version, with their facts. The
-// version test runs inside SQLite, before the joins, on the indexed rows only.
+// pedigree_in_range(test, version, start_including, start_excluding,
+// end_including, end_excluding): whether the CpeVersionTest bound as a pointer
+// to `test` lies within the bounds. In the WHERE clause it runs before SQLite
+// reads a row's other columns, so rows that do not match cost little.
+constexpr const char* kVersionTestType = "pedigree.CpeVersionTest";
+constexpr std::string_view kRangeFunction = "pedigree_in_range";
+constexpr int kRangeFunctionArgs = 6;
+
+std::string_view text_arg(sqlite3_value* v) {
+  const unsigned char* p = sqlite3_value_text(v);
+  return p == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(p), sqlite3_value_bytes(v));
+}
+
+void in_range(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  auto* test = argc == kRangeFunctionArgs
+                   ? static_cast<CpeVersionTest*>(sqlite3_value_pointer(argv[0], kVersionTestType))
+                   : nullptr;
+  if (test == nullptr) return sqlite3_result_int(ctx, 0);
+  CpeBounds b{text_arg(argv[1]), text_arg(argv[2]), text_arg(argv[3]), text_arg(argv[4]), text_arg(argv[5])};
+  sqlite3_result_int(ctx, test->contains(b) ? 1 : 0);
+}
+
+// The findings of one CPE product that contain the version
+// (db/schema/0004_cpe_findings.sql): exact versions by equal sort key, ranges
+// that end at or above the version; adjacent rows of one table, no joins.
+#define PEDIGREE_FINDINGS_SELECT                                                                                  \
+  "SELECT vuln_id, criteria, version, start_including, start_excluding, end_including, end_excluding, fixed_in, " \
+  "data_source, published, cvss3_score, cvss3_version, cvss3_vector, cvss3_severity, cvss4_score, cvss4_vector, " \
+  "cvss4_severity, cvss2_score, cvss2_vector, cwes, status, kev_date_added, kev_due_date, kev_ransomware, "       \
+  "epss_score, epss_percentile FROM cpe_findings WHERE vendor = ?1 AND product = ?2 "
+#define PEDIGREE_FINDINGS_TEST \
+  " AND pedigree_in_range(?5, version, start_including, start_excluding, end_including, end_excluding)"
 constexpr std::string_view kRangesSql =
-    "SELECT r.vuln_id, r.criteria, r.version, r.start_including, r.start_excluding, r.end_including, "
-    "r.end_excluding, r.fixed_in, r.data_source, " PEDIGREE_FACTS_COLUMNS
-    "FROM cpe_ranges r " PEDIGREE_FACTS_JOINS("r.vuln_id")
-    "WHERE r.vendor = ?1 AND r.product = ?2 AND r.end_key >= ?4 AND r.vulnerable = 1 "
-    "AND pedigree_version_in(?3, r.version, r.start_including, r.start_excluding, r.end_including, r.end_excluding)";
+    PEDIGREE_FINDINGS_SELECT "AND match_key = ?4" PEDIGREE_FINDINGS_TEST " UNION ALL " PEDIGREE_FINDINGS_SELECT
+                             "AND match_key >= ?3" PEDIGREE_FINDINGS_TEST;
+#undef PEDIGREE_FINDINGS_SELECT
+#undef PEDIGREE_FINDINGS_TEST
 constexpr int kRangeFactsColumn = 9;
+
+/// The match_key of exact versions: '#' before the version's sort key.
+constexpr std::string_view kExactKeyPrefix = "#";
 
 constexpr std::string_view kSummarySql = "SELECT summary FROM vulnerabilities WHERE id = ?1";
 
@@ -126,9 +144,8 @@ struct VulnLookup::Statements {
 };
 
 Result<VulnLookup> VulnLookup::open(Database& db) {
-  int rc =
-      sqlite3_create_function_v2(db.handle(), kRangeFunction.data(), kRangeFunctionArgs,
-                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, version_in, nullptr, nullptr, nullptr);
+  int rc = sqlite3_create_function_v2(db.handle(), kRangeFunction.data(), kRangeFunctionArgs, SQLITE_UTF8, nullptr,
+                                      in_range, nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) return make_error(Errc::kIo, "cannot register the version function: " + db.last_error());
   (void)db.exec(kMmapPragma);  // an optimisation only: ignored where unsupported
   auto ranges = db.prepare(kRangesSql);
@@ -172,23 +189,40 @@ Status VulnLookup::match_cpe(std::string_view vendor, std::string_view product, 
   PackageVersion pv = split_package_version(version);
   if (pv.upstream.empty()) return Ok{};
   MatchStatus status = pv.revision.empty() ? MatchStatus::kVulnerable : MatchStatus::kBackportPossible;
+  CpeVersionTest test(pv.upstream);
+  std::string key = version_sort_key(pv.upstream);
   Statement& st = st_->ranges;
   st.reset();
-  st.bind(1, vendor).bind(2, product).bind(3, pv.upstream).bind(4, version_sort_key(pv.upstream));
+  st.bind(1, vendor).bind(2, product).bind(3, key).bind(4, std::string(kExactKeyPrefix) + key);
+  st.bind_pointer(5, &test, kVersionTestType);
+  // One finding per id already here (a kernel CVE often has several matching
+  // ranges): the facts are the advisory's, the same for each; the range kept
+  // is the one dedupe() would keep.
+  std::unordered_map<std::string, std::size_t> seen;
   for (;;) {
     auto row = st.step();
     if (!row) return row.error();
     if (!*row) break;
-    std::string id = st.column_text(0);
-    CpeRange r{st.column_text(1), st.column_text(2), st.column_text(3),
-               st.column_text(4), st.column_text(5), st.column_text(6)};
-    std::string fixed = st.column_text(7);
-    out.push_back(VulnFinding{std::move(id), status, describe_cpe_range(r), std::move(r.criteria),
-                              fixed.empty() ? r.end_excluding : fixed});
-    out.back().source = st.column_text(8);
+    CpeBounds b{st.column_view(2), st.column_view(3), st.column_view(4), st.column_view(5), st.column_view(6)};
+    std::string range = describe_cpe_bounds(b);
+    std::string_view fixed = st.column_view(7);
+    std::string fixed_in(fixed.empty() ? b.end_excluding : fixed);
+    std::string_view source = st.column_view(8), criteria = st.column_view(1);
+    auto [it, fresh] = seen.emplace(st.column_view(0), out.size());
+    if (!fresh) {
+      using Key = std::tuple<std::string_view, std::string_view, std::string_view>;
+      VulnFinding& kept = out[it->second];
+      if (Key(source, criteria, range) < Key(kept.source, kept.criteria, kept.range)) {
+        kept.source = source, kept.criteria = criteria;
+        kept.range = std::move(range), kept.fixed_in = std::move(fixed_in);
+      }
+      continue;
+    }
+    out.push_back(VulnFinding{it->first, status, std::move(range), std::string(criteria), std::move(fixed_in)});
+    out.back().source = source;
     read_facts(st, kRangeFactsColumn, out.back());
   }
-  st.reset();
+  st.reset();  // before `test` goes out of scope: the statement holds a pointer to it
   return Ok{};
 }
 
@@ -217,15 +251,23 @@ Status VulnLookup::match_osv(std::string_view package, std::string_view version,
 namespace {
 
 // One finding per id, sorted by id so output is deterministic; rejected
-// CVEs (id cleared by add_facts) are dropped.
+// CVEs (id cleared by add_facts) are dropped. When several ranges of one CVE
+// match, the one kept does not depend on row order. Sorts positions, not the
+// findings themselves: a kernel can have thousands.
 void dedupe(std::vector<VulnFinding>& found) {
-  // When several ranges of one CVE match, the one kept does not depend on row order.
-  std::sort(found.begin(), found.end(), [](const VulnFinding& a, const VulnFinding& b) {
-    return std::tie(a.id, a.source, a.criteria, a.range) < std::tie(b.id, b.source, b.criteria, b.range);
+  std::vector<std::size_t> order(found.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&found](std::size_t x, std::size_t y) {
+    const VulnFinding &a = found[x], &b = found[y];
+    return std::tie(a.id, a.source, a.criteria, a.range, x) < std::tie(b.id, b.source, b.criteria, b.range, y);
   });
-  auto same = [](const VulnFinding& a, const VulnFinding& b) { return a.id == b.id; };
-  found.erase(std::unique(found.begin(), found.end(), same), found.end());
-  std::erase_if(found, [](const VulnFinding& f) { return f.id.empty(); });
+  std::vector<VulnFinding> kept;
+  kept.reserve(order.size());
+  for (std::size_t i : order) {
+    if (found[i].id.empty() || (!kept.empty() && kept.back().id == found[i].id)) continue;
+    kept.push_back(std::move(found[i]));
+  }
+  found = std::move(kept);
 }
 
 bool aliases_any_of(std::string_view aliases, const std::set<std::string, std::less<>>& ids) {

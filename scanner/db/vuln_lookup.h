@@ -3,8 +3,11 @@
 // vendor:product pairs come from components and component_aliases of kind
 // `cpe`, its OSV package names from its name and purl name) or directly by a
 // CPE vendor and product. Statements are prepared once per VulnLookup and
-// reused; CPE bounds are compared inside SQLite by a registered function so
-// rows that do not match are never copied out.
+// reused. A CPE product is read from cpe_findings (ranges with their
+// advisory's facts beside them): the index entries with the version's exact
+// key and those whose upper bound is at or above it; the version test runs on
+// the index entry (each distinct bound compared once per lookup), and only
+// matching rows are read, one finding kept per advisory.
 #pragma once
 
 #include <optional>

@@ -12,7 +12,7 @@ MatchStatus status_for(const PackageVersion& v) {
   return v.revision.empty() ? MatchStatus::kVulnerable : MatchStatus::kBackportPossible;
 }
 
-void append_bound(std::string& out, std::string_view op, const std::string& bound) {
+void append_bound(std::string& out, std::string_view op, std::string_view bound) {
   if (bound.empty()) return;
   if (!out.empty()) out += ", ";
   out += op;
@@ -68,18 +68,46 @@ bool cpe_range_contains(const CpeRange& r, std::string_view upstream) {
       CpeBounds{r.version, r.start_including, r.start_excluding, r.end_including, r.end_excluding}, upstream);
 }
 
-bool cpe_bounds_contain(const CpeBounds& r, std::string_view upstream) {
-  if (upstream.empty() || r.version == kCpeNa) return false;
-  if (r.version != kCpeAny) return compare_versions(upstream, r.version) == 0;
-  if (!r.start_including.empty() && compare_versions(upstream, r.start_including) < 0) return false;
-  if (!r.start_excluding.empty() && compare_versions(upstream, r.start_excluding) <= 0) return false;
-  if (!r.end_including.empty() && compare_versions(upstream, r.end_including) > 0) return false;
-  if (!r.end_excluding.empty() && compare_versions(upstream, r.end_excluding) >= 0) return false;
+namespace {
+
+// `compare(bound)` orders the version asked about against one bound.
+template <typename Compare>
+bool bounds_contain(const CpeBounds& r, Compare&& compare) {
+  if (r.version == kCpeNa) return false;
+  if (r.version != kCpeAny) return compare(r.version) == 0;
+  if (!r.start_including.empty() && compare(r.start_including) < 0) return false;
+  if (!r.start_excluding.empty() && compare(r.start_excluding) <= 0) return false;
+  if (!r.end_including.empty() && compare(r.end_including) > 0) return false;
+  if (!r.end_excluding.empty() && compare(r.end_excluding) >= 0) return false;
   return true;
 }
 
+}  // namespace
+
+bool cpe_bounds_contain(const CpeBounds& r, std::string_view upstream) {
+  if (upstream.empty()) return false;
+  return bounds_contain(r, [upstream](std::string_view bound) { return compare_versions(upstream, bound); });
+}
+
+bool CpeVersionTest::contains(const CpeBounds& bounds) {
+  if (upstream_.empty()) return false;
+  return bounds_contain(bounds, [this](std::string_view bound) { return compare(bound); });
+}
+
+int CpeVersionTest::compare(std::string_view bound) {
+  if (auto it = seen_.find(bound); it != seen_.end()) return it->second;
+  int c = compare_versions(upstream_, bound);
+  seen_.emplace(bound, c);
+  return c;
+}
+
 std::string describe_cpe_range(const CpeRange& r) {
-  if (r.version != kCpeAny) return "= " + r.version;
+  return describe_cpe_bounds(
+      CpeBounds{r.version, r.start_including, r.start_excluding, r.end_including, r.end_excluding});
+}
+
+std::string describe_cpe_bounds(const CpeBounds& r) {
+  if (r.version != kCpeAny) return "= " + std::string(r.version);
   std::string out;
   append_bound(out, ">=", r.start_including);
   append_bound(out, ">", r.start_excluding);

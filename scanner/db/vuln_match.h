@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace pedigree::db {
@@ -84,6 +85,27 @@ struct CpeBounds {
 /// True when `upstream` lies within the bounds.
 bool cpe_bounds_contain(const CpeBounds& bounds, std::string_view upstream);
 
+/// One upstream version tested against the bounds of many ranges (all of a
+/// product's): each distinct bound is compared with it once and remembered,
+/// since a product's ranges share most of their bounds.
+class CpeVersionTest {
+ public:
+  explicit CpeVersionTest(std::string_view upstream) : upstream_(upstream) {}
+
+  /// The same answer as cpe_bounds_contain(bounds, upstream).
+  bool contains(const CpeBounds& bounds);
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  int compare(std::string_view bound);
+
+  std::string upstream_;
+  std::unordered_map<std::string, int, Hash, std::equal_to<>> seen_;
+};
+
 /// True when `upstream` lies within the bounds of `range` (ignores `vulnerable`).
 bool cpe_range_contains(const CpeRange& range, std::string_view upstream);
 
@@ -98,5 +120,8 @@ std::optional<RangeHit> match_osv(const OsvAffected& affected, std::string_view 
 
 /// Human-readable bounds of an NVD entry ("all versions" when open).
 std::string describe_cpe_range(const CpeRange& range);
+
+/// The same for bounds as views.
+std::string describe_cpe_bounds(const CpeBounds& bounds);
 
 }  // namespace pedigree::db

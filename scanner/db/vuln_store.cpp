@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "scanner/db/data_sources.h"
 #include "scanner/db/osv_record.h"
 #include "scanner/db/version.h"
 
@@ -51,18 +52,6 @@ std::string range_end_key(const CpeRange& r) {
 
 bool is_nvd_source(std::string_view source) { return source.substr(0, kNvdSourcePrefix.size()) == kNvdSourcePrefix; }
 
-VulnWriter::VulnWriter(Database& db, std::string source, Statement newer, Statement keep, Statement clear,
-                       Statement range, Statement osv, Statement kev, Statement epss)
-    : db_(&db),
-      source_(std::move(source)),
-      newer_(std::move(newer)),
-      keep_(std::move(keep)),
-      clear_ranges_(std::move(clear)),
-      range_(std::move(range)),
-      osv_(std::move(osv)),
-      kev_(std::move(kev)),
-      epss_(std::move(epss)) {}
-
 Result<VulnWriter> VulnWriter::prepare(Database& db, std::string source) {
   std::string insert = "INSERT INTO vulnerabilities (" + std::string(kColumns) + ") " + std::string(kValues);
   auto newer = db.prepare(insert + std::string(kNewerWinsTail));
@@ -82,49 +71,70 @@ Result<VulnWriter> VulnWriter::prepare(Database& db, std::string source) {
       "INSERT OR REPLACE INTO epss (cve_id, score, percentile, score_date, data_source) VALUES (?1, ?2, ?3, ?4, ?5)");
   for (auto* r : {&newer, &keep, &clear, &range, &osv, &kev, &epss})
     if (!*r) return r->error();
-  return VulnWriter(db, std::move(source), std::move(*newer), std::move(*keep), std::move(*clear), std::move(*range),
-                    std::move(*osv), std::move(*kev), std::move(*epss));
+  auto touched = TouchedAdvisories::prepare(db);
+  if (!touched) return touched.error();
+  return VulnWriter(db, std::move(source),
+                    Statements{std::move(*newer), std::move(*keep), std::move(*clear), std::move(*range),
+                               std::move(*osv), std::move(*kev), std::move(*epss)},
+                    std::move(*touched));
 }
 
 Result<bool> VulnWriter::put_vulnerability(const VulnRow& row, Upsert mode) {
-  Statement& st = mode == Upsert::kNewerWins ? newer_ : keep_;
+  Statement& st = mode == Upsert::kNewerWins ? st_.newer : st_.keep;
   bind_row(st, row, source_);
   if (auto s = st.run(); !s) return s.error();
   if (db_->changes() == 0) return false;
+  if (auto s = touched_.add(row.id); !s) return s.error();
   if (mode == Upsert::kNewerWins) {
-    clear_ranges_.bind(1, row.id);
-    if (auto s = clear_ranges_.run(); !s) return s.error();
+    st_.clear_ranges.bind(1, row.id);
+    if (auto s = st_.clear_ranges.run(); !s) return s.error();
   }
   return true;
 }
 
 Status VulnWriter::put_cpe_range(std::string_view vuln_id, const CpeRange& r, std::string_view part,
                                  std::string_view vendor, std::string_view product, std::string_view fixed_in) {
-  range_.bind(1, vuln_id).bind(2, r.vulnerable ? 1 : 0).bind(3, r.criteria).bind(4, part).bind(5, vendor);
-  range_.bind(6, product).bind(7, r.version).bind_or_null(8, r.start_including).bind_or_null(9, r.start_excluding);
-  range_.bind_or_null(10, r.end_including).bind_or_null(11, r.end_excluding).bind_or_null(12, fixed_in);
-  range_.bind(13, source_).bind(14, range_end_key(r));
-  return range_.run();
+  Statement& st = st_.range;
+  st.bind(1, vuln_id).bind(2, r.vulnerable ? 1 : 0).bind(3, r.criteria).bind(4, part).bind(5, vendor);
+  st.bind(6, product).bind(7, r.version).bind_or_null(8, r.start_including).bind_or_null(9, r.start_excluding);
+  st.bind_or_null(10, r.end_including).bind_or_null(11, r.end_excluding).bind_or_null(12, fixed_in);
+  st.bind(13, source_).bind(14, range_end_key(r));
+  if (auto s = st.run(); !s) return s;
+  return touched_.add(vuln_id);
 }
 
 Status VulnWriter::put_osv_affected(std::string_view vuln_id, std::string_view aliases, const OsvAffected& a) {
-  osv_.bind(1, vuln_id).bind(2, aliases).bind(3, a.ecosystem).bind(4, a.package);
-  osv_.bind(5, encode_osv_ranges(a.ranges)).bind(6, encode_string_list(a.versions)).bind(7, source_);
-  return osv_.run();
+  Statement& st = st_.osv;
+  st.bind(1, vuln_id).bind(2, aliases).bind(3, a.ecosystem).bind(4, a.package);
+  st.bind(5, encode_osv_ranges(a.ranges)).bind(6, encode_string_list(a.versions)).bind(7, source_);
+  return st.run();  // OSV entries are not CPE findings: nothing to record
 }
 
 Status VulnWriter::put_kev(std::string_view cve, std::string_view vendor_project, std::string_view product,
                            std::string_view name, std::string_view date_added, std::string_view due_date,
                            std::string_view ransomware) {
-  kev_.bind(1, cve).bind_or_null(2, vendor_project).bind_or_null(3, product).bind_or_null(4, name);
-  kev_.bind(5, not_null(date_added)).bind_or_null(6, due_date).bind_or_null(7, ransomware).bind(8, source_);
-  return kev_.run();
+  Statement& st = st_.kev;
+  st.bind(1, cve).bind_or_null(2, vendor_project).bind_or_null(3, product).bind_or_null(4, name);
+  st.bind(5, not_null(date_added)).bind_or_null(6, due_date).bind_or_null(7, ransomware).bind(8, source_);
+  if (auto s = st.run(); !s) return s;
+  return touched_.add_scores(cve);
 }
 
 Status VulnWriter::put_epss(std::string_view cve, double score, std::optional<double> percentile,
                             std::string_view date) {
-  epss_.bind(1, cve).bind(2, score).bind(3, percentile).bind_or_null(4, date).bind(5, source_);
-  return epss_.run();
+  Statement& st = st_.epss;
+  st.bind(1, cve).bind(2, score).bind(3, percentile).bind_or_null(4, date).bind(5, source_);
+  if (auto s = st.run(); !s) return s;
+  return touched_.add_scores(cve);
+}
+
+Status VulnWriter::delete_own_rows(std::string_view table) {
+  std::string_view id_column = table == "vulnerabilities"            ? "id"
+                               : (table == "kev" || table == "epss") ? "cve_id"
+                                                                     : "vuln_id";
+  if (table != "osv_affected")
+    if (auto st = touched_.add_source_rows(table, id_column, source_); !st) return st;
+  return delete_source_rows(*db_, table, source_);
 }
 
 }  // namespace pedigree::db

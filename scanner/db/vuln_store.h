@@ -1,6 +1,9 @@
 // The write side of the vulnerability tables (db/schema/0002_vulnerabilities.sql):
 // prepared statements compiled once per import and reused for every row.
-// Callers hold the transaction; nothing here begins or commits one.
+// Callers hold the transaction; nothing here begins or commits one. Every
+// write also records the advisory it touched, so the caller's
+// refresh_cpe_findings() (scanner/db/cpe_findings.h) brings the derived
+// cpe_findings rows up to date before the transaction ends.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +12,7 @@
 #include <string_view>
 
 #include "scanner/core/result.h"
+#include "scanner/db/cpe_findings.h"
 #include "scanner/db/sqlite.h"
 #include "scanner/db/vuln_match.h"
 
@@ -56,15 +60,23 @@ class VulnWriter {
   /// Adds or replaces one EPSS score.
   Status put_epss(std::string_view cve, double score, std::optional<double> percentile, std::string_view date);
 
+  /// Deletes the rows this writer's source loaded into `table` before
+  /// (vulnerabilities, cpe_ranges, osv_affected, kev or epss).
+  Status delete_own_rows(std::string_view table);
+
   const std::string& source() const { return source_; }
 
  private:
-  VulnWriter(Database& db, std::string source, Statement newer, Statement keep, Statement clear, Statement range,
-             Statement osv, Statement kev, Statement epss);
+  struct Statements {
+    Statement newer, keep, clear_ranges, range, osv, kev, epss;
+  };
+  VulnWriter(Database& db, std::string source, Statements st, TouchedAdvisories touched)
+      : db_(&db), source_(std::move(source)), st_(std::move(st)), touched_(std::move(touched)) {}
 
   Database* db_;
   std::string source_;
-  Statement newer_, keep_, clear_ranges_, range_, osv_, kev_, epss_;
+  Statements st_;
+  TouchedAdvisories touched_;
 };
 
 /// True for data_source names NVD imports use ("nvd:…").

@@ -48,6 +48,24 @@ TEST_CASE("verify: a database missing a table, or not a Pedigree database, has p
   CHECK(other->problems[0].find("not a Pedigree database") == 0);
 }
 
+TEST_CASE("verify: cpe_findings that differ from their sources are reported") {
+  test::ScratchDir dir;
+  test::build_fixture_db(dir.path("p.db"));
+  {
+    auto db = Database::open(dir.path("p.db"), OpenMode::kReadWrite);
+    REQUIRE(db.ok());
+    // A range written behind the importers' back: its finding is missing.
+    REQUIRE(db->exec("INSERT INTO cpe_ranges (vuln_id, vulnerable, criteria, part, vendor, product, version, "
+                     "end_key, data_source) VALUES ('CVE-2024-0001', 1, 'c', 'a', 'v', 'p', '*', '~', 'x')")
+                .ok());
+  }
+  auto rep = verify_database(dir.path("p.db"));
+  REQUIRE(rep.ok());
+  REQUIRE(rep->problems.size() == 1);
+  CHECK(rep->problems[0] ==
+        "cpe_findings: 2 rows differ from cpe_ranges and the advisories' facts (rebuild the database)");
+}
+
 TEST_CASE("verify: a file that is not SQLite cannot be opened") {
   test::ScratchDir dir;
   dir.write("x.db", std::string(8192, 'q'));

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <vector>
+
 namespace pedigree::db {
 namespace {
 
@@ -126,6 +128,30 @@ TEST_CASE("osv semantics: explicit versions list and fixed_in") {
   CHECK(match_osv(listed, "2.86"));
   CHECK(match_osv(listed, "2.86")->range == "listed version 2.86");
   CHECK_FALSE(match_osv(listed, "2.87"));
+}
+
+TEST_CASE("cpe version test: remembers each bound and answers as cpe_bounds_contain") {
+  const std::vector<CpeBounds> ranges = {{"*", "1.0.2", "", "", "1.0.2zd"},
+                                         {"1.0.2k"},
+                                         {"*", "", "1.0.2k", "1.0.2u", ""},
+                                         {"*", "", "", "2022.83", ""},
+                                         {"*", "2020.79", "", "", "2022.82"},
+                                         {"*", "", "", "", "1.36.0-rc1"},
+                                         {"*", "", "", "9.3p1", ""},
+                                         {"-"},
+                                         {"*"}};
+  for (const char* version : {"1.0.2k", "1.0.2zc", "2022.83", "2022.83-1", "1.36.0rc1", "9.3", "9.3p1", "0", ""}) {
+    CpeVersionTest test(version);
+    for (int pass = 0; pass < 2; ++pass)  // the second pass answers from what the first remembered
+      for (const auto& r : ranges) {
+        INFO(version, " pass ", pass);
+        CHECK(test.contains(r) == cpe_bounds_contain(r, version));
+      }
+  }
+  CpeVersionTest k("1.0.2k");
+  CHECK(k.contains({"*", "1.0.2", "", "", "1.0.2l"}));
+  CHECK_FALSE(k.contains({"*", "", "", "1.0.2j", ""}));
+  CHECK(k.contains({"1.0.2K"}));
 }
 
 }  // namespace
