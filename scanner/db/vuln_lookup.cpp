@@ -109,10 +109,10 @@ void read_facts(const Statement& st, int c, VulnFinding& f) {
   f.kev = !st.column_is_null(c + 12);
   f.kev_date_added = st.column_text(c + 12);
   f.kev_due_date = st.column_text(c + 13);
-  f.kev_ransomware = st.column_text(c + 14) == "Known";
+  f.kev_ransomware = st.column_view(c + 14) == "Known";
   f.epss = st.column_optional_double(c + 15);
   f.epss_percentile = st.column_optional_double(c + 16);
-  if (st.column_text(c + 11) == "Rejected") f.id.clear();  // rejected CVEs affect nothing
+  if (st.column_view(c + 11) == "Rejected") f.id.clear();  // rejected CVEs affect nothing
 }
 
 /// Holds one read transaction over a lookup's statements when the caller has
@@ -218,9 +218,10 @@ Status VulnLookup::match_cpe(std::string_view vendor, std::string_view product, 
       }
       continue;
     }
-    out.push_back(VulnFinding{it->first, status, std::move(range), std::string(criteria), std::move(fixed_in)});
-    out.back().source = source;
-    read_facts(st, kRangeFactsColumn, out.back());
+    VulnFinding& f = out.emplace_back();  // filled in place: a finding is large to move
+    f.id = it->first, f.status = status, f.range = std::move(range), f.criteria = criteria;
+    f.fixed_in = std::move(fixed_in), f.source = source;
+    read_facts(st, kRangeFactsColumn, f);
   }
   st.reset();  // before `test` goes out of scope: the statement holds a pointer to it
   return Ok{};
@@ -259,7 +260,8 @@ void dedupe(std::vector<VulnFinding>& found) {
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&found](std::size_t x, std::size_t y) {
     const VulnFinding &a = found[x], &b = found[y];
-    return std::tie(a.id, a.source, a.criteria, a.range, x) < std::tie(b.id, b.source, b.criteria, b.range, y);
+    if (int c = a.id.compare(b.id); c != 0) return c < 0;  // ids mostly differ: one comparison
+    return std::tie(a.source, a.criteria, a.range, x) < std::tie(b.source, b.criteria, b.range, y);
   });
   std::vector<VulnFinding> kept;
   kept.reserve(order.size());
