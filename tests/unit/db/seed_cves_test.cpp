@@ -12,7 +12,8 @@ namespace {
 constexpr const char* kCves =
     "id,summary,published,cvss_version,cvss_score,cvss_vector,cwe,kev,kev_date,epss,source,checked\n"
     "CVE-2023-38545,\"curl SOCKS5 heap overflow, long host names\",2023-10-18,3.1,9.8,"
-    "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H,CWE-787,0,,0.3,https://nvd.nist.gov/vuln/detail/CVE-2023-38545,2026-11-30\n"
+    "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H,CWE-787,0,,0.3,https://nvd.nist.gov/vuln/detail/"
+    "CVE-2023-38545,2026-11-30\n"
     "CVE-2023-4911,glibc Looney Tunables,2023-10-03,3.1,7.8,CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H,CWE-787,1,"
     "2023-11-21,,https://nvd.nist.gov/vuln/detail/CVE-2023-4911,\n";
 constexpr const char* kRanges =
