@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/unit/fingerprint/elf/byte_writer.h"
 #include "tests/unit/unpack/header_fixtures.h"
 
 namespace pedigree {
@@ -14,18 +15,7 @@ namespace {
 
 using fingerprint::analyze_elf;
 
-/// Writes integers in either byte order, for hand-made ELF files.
-struct Writer {
-  std::string bytes;
-  bool big = false;
-  void put(std::uint64_t offset, std::uint64_t value, int size) {
-    if (bytes.size() < offset + size) bytes.resize(offset + size, '\0');
-    for (int i = 0; i < size; ++i) {
-      int shift = 8 * (big ? size - 1 - i : i);
-      bytes[offset + i] = static_cast<char>((value >> shift) & 0xff);
-    }
-  }
-};
+using Writer = test::ByteWriter;
 
 struct Segment {
   std::uint32_t type, flags;
