@@ -1,5 +1,6 @@
 #include "scanner/fingerprint/network/endpoints.h"
 
+#include <array>
 #include <set>
 
 #include "scanner/fingerprint/network/host_names.h"
@@ -18,9 +19,24 @@ constexpr std::string_view kServerKeys[] = {"server", "host", "broker", "url", "
 /// How far back on its line a key may be.
 constexpr std::size_t kMaxKeyDistance = 48;
 
-bool is_host_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-}
+/// Letters, digits, '-' and '.': a table, since every byte of every file is tested.
+constexpr std::array<bool, 256> kHostChars = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+  return t;
+}();
+
+bool is_host_char(char c) { return kHostChars[static_cast<unsigned char>(c)]; }
+
+/// The characters that may end a key before its value ("server=", "host: ").
+constexpr std::array<bool, 256> kKeyEnds = [] {
+  std::array<bool, 256> t{};
+  for (char c : std::string_view("= '\"\t:")) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+
+bool ends_key(char c) { return kKeyEnds[static_cast<unsigned char>(c)]; }
 
 /// Characters that end a URL written in text or a binary.
 bool ends_url(char c) {
@@ -74,11 +90,11 @@ std::optional<EndpointSighting> url_at(std::string_view text, std::size_t sep) {
 
 /// The value after a server-like key on the line of `pos`, when `pos` starts one.
 bool after_server_key(std::string_view text, std::size_t pos) {
+  // The byte before the value decides most cases (in a binary it is mostly NUL): test it first.
+  if (pos == 0 || !ends_key(text[pos - 1])) return false;
   std::size_t start = line_start(text, pos, kMaxKeyDistance);
   std::string key = ascii_lower(text.substr(start, pos - start));
   if (key.empty() || key.find("://") != std::string::npos) return false;
-  char last = key.back();
-  if (last != '=' && last != ' ' && last != '\'' && last != '"' && last != '\t' && last != ':') return false;
   for (auto word : kServerKeys) {
     if (key.find(word) != std::string::npos) return true;
   }
@@ -97,9 +113,10 @@ std::vector<EndpointSighting> endpoints_in(std::string_view text) {
   for (std::size_t sep : find_all(text, "://", kMaxEndpointsPerFile * 8)) {
     if (auto s = url_at(text, sep)) add(out, seen, std::move(*s));
   }
-  // Bare hosts: a run of host characters right after a server-like key.
+  // Bare hosts: a run of host characters right after a server-like key. The
+  // key's last character is never a host character, so it starts the run.
   for (std::size_t i = 1; i < text.size(); ++i) {
-    if (!is_host_char(text[i]) || is_host_char(text[i - 1])) continue;
+    if (!ends_key(text[i - 1]) || !is_host_char(text[i])) continue;
     std::size_t end = i;
     while (end < text.size() && end - i < kMaxHostName && is_host_char(text[end])) ++end;
     std::string_view token = text.substr(i, end - i);
