@@ -36,6 +36,17 @@ Result<ProvenanceDb> ProvenanceDb::open(const std::string& path) {
   return ProvenanceDb(std::move(*db));
 }
 
+Result<Statement*> ProvenanceDb::statement(const std::string& sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    auto q = db_.prepare(sql);
+    if (!q) return q.error();
+    it = statements_.emplace(sql, std::move(*q)).first;
+  }
+  it->second.reset();
+  return &it->second;
+}
+
 Result<std::vector<VendorLink>> ProvenanceDb::parents_of(std::int64_t id, std::vector<std::int64_t>& ids) {
   auto q = db_.prepare(
       "SELECT p.id, p.name, p.country, p.ownership FROM vendors v JOIN vendors p ON p.id = v.parent_id WHERE v.id = ?");

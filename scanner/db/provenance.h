@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -128,11 +129,15 @@ class ProvenanceDb {
 
  private:
   explicit ProvenanceDb(Database db) : db_(std::move(db)) {}
+  /// The statement for `sql`, compiled on first use and reset for this one:
+  /// a scan asks the same questions thousands of times (one per module alias).
+  Result<Statement*> statement(const std::string& sql);
   /// The parent chain of vendor `id`; appends each parent's id to `ids`.
   Result<std::vector<VendorLink>> parents_of(std::int64_t id, std::vector<std::int64_t>& ids);
   Result<std::vector<ListEntryInfo>> entries_of(std::int64_t id);
 
   Database db_;
+  std::map<std::string, Statement, std::less<>> statements_;  // after db_: finalized before it closes
 };
 
 /// The chipset_keys.kind text of a ChipsetKey.

@@ -86,20 +86,22 @@ Result<std::vector<ChipsetCandidate>> ProvenanceDb::chipsets(ChipsetKey kind, st
   if (kind == ChipsetKey::kDtPrefix) v = v.substr(0, v.find(','));
   if (kind == ChipsetKey::kPci || kind == ChipsetKey::kUsb) v = hex_digits(v, false);
   if ((kind == ChipsetKey::kPci || kind == ChipsetKey::kUsb) && v.size() == 8) v.insert(4, ":");
-  auto q = db_.prepare(std::string("SELECT f.vendor_name, coalesce(vd.country, ''), f.family, f.models, min(k.key) "
-                                   "FROM chipset_keys k JOIN chipset_families f ON f.id = k.family_id "
-                                   "LEFT JOIN vendors vd ON vd.id = f.vendor_id WHERE k.kind = ?1 AND ") +
-                       match + " GROUP BY f.id ORDER BY f.id");
-  if (!q) return q.error();
-  q->bind(1, chipset_key_name(kind)).bind(2, v);
+  auto st = statement(std::string("SELECT f.vendor_name, coalesce(vd.country, ''), f.family, f.models, min(k.key) "
+                                  "FROM chipset_keys k JOIN chipset_families f ON f.id = k.family_id "
+                                  "LEFT JOIN vendors vd ON vd.id = f.vendor_id WHERE k.kind = ?1 AND ") +
+                      match + " GROUP BY f.id ORDER BY f.id");
+  if (!st) return st.error();
+  Statement& q = **st;
+  q.bind(1, chipset_key_name(kind)).bind(2, v);
   std::vector<ChipsetCandidate> out;
   for (;;) {
-    auto row = q->step();
+    auto row = q.step();
     if (!row) return row.error();
     if (!*row) break;
     out.push_back(
-        {q->column_text(0), q->column_text(1), q->column_text(2), split_list(q->column_text(3)), q->column_text(4)});
+        {q.column_text(0), q.column_text(1), q.column_text(2), split_list(q.column_text(3)), q.column_text(4)});
   }
+  q.reset();
   return out;
 }
 
