@@ -172,9 +172,10 @@ void negate_from(NvdRecord& rec, std::size_t first) {
   for (std::size_t i = first; i < rec.matches.size(); ++i) rec.matches[i].vulnerable = false;
 }
 
-Code parse_node(od::value& v, NvdRecord& rec) {
-  od::object obj;
-  PEDIGREE_SJ_TRY(v.get_object().get(obj));
+/// A configuration (its "nodes") and a node (its "cpeMatch") share one shape:
+/// "negate" and a list whose elements `parse_child` reads.
+template <class ParseChild>
+Code parse_negatable(od::object& obj, NvdRecord& rec, std::string_view list_key, ParseChild parse_child) {
   std::size_t first = rec.matches.size();
   bool negate = false;
   for (auto field : obj) {
@@ -182,18 +183,25 @@ Code parse_node(od::value& v, NvdRecord& rec) {
     PEDIGREE_SJ_TRY(std::move(field).get(f));
     if (f.key() == "negate") {
       PEDIGREE_SJ_TRY(f.value().get_bool().get(negate));
-    } else if (f.key() == "cpeMatch") {
+    } else if (f.key() == list_key) {
       od::array arr;
       PEDIGREE_SJ_TRY(f.value().get_array().get(arr));
       for (auto element : arr) {
-        od::value mv;
-        PEDIGREE_SJ_TRY(std::move(element).get(mv));
-        PEDIGREE_SJ_TRY(parse_cpe_match(mv, rec.matches.emplace_back()));
+        od::value ev;
+        PEDIGREE_SJ_TRY(std::move(element).get(ev));
+        PEDIGREE_SJ_TRY(parse_child(ev));
       }
     }
   }
   if (negate) negate_from(rec, first);
   return sj::SUCCESS;
+}
+
+Code parse_node(od::value& v, NvdRecord& rec) {
+  od::object obj;
+  PEDIGREE_SJ_TRY(v.get_object().get(obj));
+  return parse_negatable(obj, rec, "cpeMatch",
+                         [&](od::value& mv) { return parse_cpe_match(mv, rec.matches.emplace_back()); });
 }
 
 Code parse_configurations(od::value& v, NvdRecord& rec) {
@@ -202,24 +210,7 @@ Code parse_configurations(od::value& v, NvdRecord& rec) {
   for (auto element : arr) {
     od::object obj;
     PEDIGREE_SJ_TRY(element.get_object().get(obj));
-    std::size_t first = rec.matches.size();
-    bool negate = false;
-    for (auto field : obj) {
-      od::field f;
-      PEDIGREE_SJ_TRY(std::move(field).get(f));
-      if (f.key() == "negate") {
-        PEDIGREE_SJ_TRY(f.value().get_bool().get(negate));
-      } else if (f.key() == "nodes") {
-        od::array nodes;
-        PEDIGREE_SJ_TRY(f.value().get_array().get(nodes));
-        for (auto node : nodes) {
-          od::value nv;
-          PEDIGREE_SJ_TRY(std::move(node).get(nv));
-          PEDIGREE_SJ_TRY(parse_node(nv, rec));
-        }
-      }
-    }
-    if (negate) negate_from(rec, first);
+    PEDIGREE_SJ_TRY(parse_negatable(obj, rec, "nodes", [&](od::value& nv) { return parse_node(nv, rec); }));
   }
   return sj::SUCCESS;
 }
