@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <set>
+#include <unordered_map>
 
 #include "scanner/report/sbom_common.h"
 
@@ -68,13 +69,6 @@ const Component* component_of(const Report& r, const Vulnerability& v) {
   return nullptr;
 }
 
-const Finding* finding_of(const Report& r, const Vulnerability& v) {
-  for (const auto& f : r.findings) {
-    if (!v.finding.empty() && f.id == v.finding) return &f;
-  }
-  return nullptr;
-}
-
 const WaiverStatus* waiver_of(const Report& r, const std::string& id) {
   for (const auto& w : r.waivers) {
     if (w.id == id) return &w;
@@ -119,9 +113,13 @@ Json properties(const Vulnerability& v, const Finding* f) {
   return out;
 }
 
-Json entry(const Report& r, const Vulnerability& v, std::string_view image_ref) {
+/// Findings by id: an old kernel alone can carry thousands of vulnerabilities.
+using FindingIndex = std::unordered_map<std::string_view, const Finding*>;
+
+Json entry(const Report& r, const Vulnerability& v, const FindingIndex& findings, std::string_view image_ref) {
   const Component* c = component_of(r, v);
-  const Finding* f = finding_of(r, v);
+  auto found = findings.find(v.finding);
+  const Finding* f = found == findings.end() ? nullptr : found->second;
   Json j{{"bom-ref", "vulnerability:" + v.id + ":" + (c ? component_ref(*c) : v.component + "@" + v.version)},
          {"id", v.id},
          {"source", source_of(v.id)}};
@@ -150,8 +148,10 @@ Json entry(const Report& r, const Vulnerability& v, std::string_view image_ref) 
 Json cyclonedx_vulnerabilities(const Report& r, std::string_view image_ref) {
   Json out = Json::array();
   std::set<std::string> refs;  // bom-refs must be unique in the document
+  FindingIndex findings;
+  for (const auto& f : r.findings) findings.emplace(f.id, &f);
   for (const auto& v : r.vulnerabilities) {
-    Json e = entry(r, v, image_ref);
+    Json e = entry(r, v, findings, image_ref);
     if (refs.insert(e["bom-ref"].get<std::string>()).second) out.push_back(std::move(e));
   }
   return out;
