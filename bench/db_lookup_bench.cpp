@@ -1,13 +1,16 @@
 // Times vulnerability lookups: every component of a list (lines of
 // "vendor:product version", # comments) looked up against a provenance
-// database, as a scan would do it. Prints the findings and the time per pass.
-//   db_lookup_bench DB COMPONENTS [PASSES]
+// database, as a scan would do it. Prints the number of findings and the time
+// per pass; with DUMP, also writes every finding of the last pass, one per
+// line with all its fields, so that two builds can be compared byte for byte.
+//   db_lookup_bench DB COMPONENTS [PASSES [DUMP]]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,12 +35,36 @@ std::vector<Query> read_queries(const char* path) {
   return out;
 }
 
+std::string optional_number(const std::optional<double>& v) {
+  if (!v) return "-";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", *v);
+  return buf;
+}
+
+bool dump(pedigree::db::VulnLookup& lookup, const std::vector<Query>& queries, const char* path) {
+  std::ofstream out(path, std::ios::binary);
+  for (const Query& q : queries) {
+    auto found = lookup.for_cpe(q.vendor, q.product, q.version);
+    if (!found) return false;
+    for (const auto& f : *found) {
+      out << q.vendor << ':' << q.product << ' ' << q.version << '\t' << f.id << '\t'
+          << pedigree::db::match_status_name(f.status) << '\t' << f.range << '\t' << f.criteria << '\t' << f.fixed_in
+          << '\t' << f.summary << '\t' << optional_number(f.cvss) << '\t' << f.cvss_version << '\t' << f.cvss_vector
+          << '\t' << f.severity << '\t' << f.cwes << '\t' << f.published << '\t' << f.kev << '\t' << f.kev_date_added
+          << '\t' << f.kev_due_date << '\t' << f.kev_ransomware << '\t' << optional_number(f.epss) << '\t'
+          << optional_number(f.epss_percentile) << '\t' << f.aliases << '\t' << f.source << '\n';
+    }
+  }
+  return static_cast<bool>(out.flush());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace pedigree::db;
   if (argc < 3) {
-    std::fprintf(stderr, "usage: %s DB COMPONENTS [PASSES]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s DB COMPONENTS [PASSES [DUMP]]\n", argv[0]);
     return 2;
   }
   int passes = argc > 3 ? std::max(1, std::atoi(argv[3])) : 5;
@@ -69,6 +96,7 @@ int main(int argc, char** argv) {
     if (pass > 0) ms.push_back(std::chrono::duration<double, std::milli>(end - start).count());
     if (pass > 0) cpu_ms.push_back(cpu);
   }
+  if (argc > 4 && !dump(*lookup, queries, argv[4])) return std::fprintf(stderr, "cannot write %s\n", argv[4]), 2;
   std::sort(per_component.rbegin(), per_component.rend());
   std::printf("most findings:");
   for (std::size_t i = 0; i < per_component.size() && i < 5; ++i)

@@ -5,7 +5,7 @@ namespace {
 
 // Advisories whose ranges or record changed (rows rebuilt), and advisories
 // whose KEV entry or EPSS score changed (those columns updated in place: an
-// EPSS file rescores nearly every CVE, and rewriting only two columns of the
+// EPSS file rescores nearly every CVE, and rewriting a few columns of the
 // rows is much cheaper than rebuilding them and their index entries).
 constexpr std::string_view kCreateTouched =
     "CREATE TEMP TABLE IF NOT EXISTS cpe_findings_touched (vuln_id TEXT PRIMARY KEY) WITHOUT ROWID;"
@@ -17,29 +17,38 @@ constexpr std::string_view kInsertRescored = "INSERT OR IGNORE INTO temp.cpe_fin
 bool is_score_table(std::string_view table) { return table == "kev" || table == "epss"; }
 
 // Every column of cpe_findings but its id, in the order of the view
-// cpe_findings_source (db/schema/0004_cpe_findings.sql).
+// cpe_findings_source (db/schema/0005_cpe_findings_packed.sql).
 #define PEDIGREE_FINDINGS_COLUMNS                                                                                  \
   "vendor, product, match_key, version, start_including, start_excluding, end_including, end_excluding, vuln_id, " \
-  "criteria, fixed_in, data_source, published, cvss3_score, cvss3_version, cvss3_vector, cvss3_severity, "         \
-  "cvss4_score, cvss4_vector, cvss4_severity, cvss2_score, cvss2_vector, cwes, status, kev_date_added, "           \
-  "kev_due_date, kev_ransomware, epss_score, epss_percentile"
+  "facts, kev, epss_score, epss_percentile"
+
+// The kev column of cpe_findings from an advisory's kev row (k): the same
+// text the view cpe_findings_source writes (0005_cpe_findings_packed.sql;
+// `db verify` and the tests compare the two).
+#define PEDIGREE_KEV_FIELD                                                                                          \
+  "replace(ifnull(k.date_added, ''), char(31), ' ') || char(31) || replace(ifnull(k.due_date, ''), char(31), ' ') " \
+  "|| char(31) || replace(ifnull(k.ransomware, ''), char(31), ' ')"
 
 // Deleting first and then inserting from the view also drops the rows of
 // ranges that are gone and of advisories now Rejected. Inserted in index
 // order, one product's new rows are adjacent in the table too: a lookup then
 // reads a few runs of pages instead of rows scattered over the whole file.
+// A rescored advisory gets its KEV and EPSS columns rewritten from kev and
+// epss alone.
 constexpr std::string_view kRefresh =
     "DELETE FROM cpe_findings WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_touched);"
     "INSERT INTO cpe_findings (" PEDIGREE_FINDINGS_COLUMNS
     ") SELECT * FROM cpe_findings_source WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_touched) "
     "ORDER BY vendor, product, match_key;"
-    "UPDATE cpe_findings SET kev_date_added = x.date_added, kev_due_date = x.due_date, "
-    "kev_ransomware = x.ransomware, epss_score = x.score, epss_percentile = x.percentile "
-    "FROM (SELECT s.vuln_id, k.date_added, k.due_date, k.ransomware, e.score, e.percentile "
-    "FROM temp.cpe_findings_rescored s LEFT JOIN kev k ON k.cve_id = s.vuln_id "
-    "LEFT JOIN epss e ON e.cve_id = s.vuln_id) AS x WHERE cpe_findings.vuln_id = x.vuln_id;"
+    "UPDATE cpe_findings SET kev = x.kev, epss_score = x.score, epss_percentile = x.percentile "
+    "FROM (SELECT s.vuln_id, " PEDIGREE_KEV_FIELD
+    " AS kev, e.score, e.percentile FROM temp.cpe_findings_rescored s "
+    "LEFT JOIN kev k ON k.cve_id = s.vuln_id LEFT JOIN epss e ON e.cve_id = s.vuln_id) AS x "
+    "WHERE cpe_findings.vuln_id = x.vuln_id;"
     "DELETE FROM temp.cpe_findings_touched;"
     "DELETE FROM temp.cpe_findings_rescored;";
+
+#undef PEDIGREE_KEV_FIELD
 
 // EXCEPT compares sets; the counts catch a duplicated row.
 constexpr std::string_view kStale =

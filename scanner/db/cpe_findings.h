@@ -1,9 +1,10 @@
-// Upkeep of cpe_findings (db/schema/0004_cpe_findings.sql), the derived table
-// a lookup by CPE product reads. Writers of vulnerabilities, cpe_ranges, kev
-// and epss record the advisory ids they touch (VulnWriter does it for them);
-// refresh_cpe_findings(), called by every importer before it returns, rebuilds
-// the rows of exactly those ids inside the importer's transaction, so a failed
-// import rolls the derived rows back with the rest.
+// Upkeep of cpe_findings (db/schema/0004_cpe_findings.sql, laid out as
+// 0005_cpe_findings_packed.sql says), the derived table a lookup by CPE
+// product reads. Writers of vulnerabilities, cpe_ranges, kev and epss record
+// the advisory ids they touch (VulnWriter does it for them);
+// refresh_cpe_findings(), called by every importer before it returns,
+// rebuilds the rows of exactly those ids inside the importer's transaction,
+// so a failed import rolls the derived rows back with the rest.
 #pragma once
 
 #include <cstdint>

@@ -167,17 +167,17 @@ Statement& Statement::bind_pointer(int index, void* pointer, const char* type) {
   return *this;
 }
 
+// Text is read with sqlite3_column_blob: the bytes of a UTF-8 TEXT value as
+// they lie in the page. sqlite3_column_text would first copy each value to
+// add a terminating NUL, which a view with its length does not need; numbers
+// are still turned into their text.
 std::string_view Statement::column_view(int col) const {
-  const auto* p = sqlite3_column_text(stmt_.get(), col);
+  const void* p = sqlite3_column_blob(stmt_.get(), col);
   if (p == nullptr) return {};
-  return {reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), col))};
+  return {static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), col))};
 }
 
-std::string Statement::column_text(int col) const {
-  const auto* p = sqlite3_column_text(stmt_.get(), col);
-  int n = sqlite3_column_bytes(stmt_.get(), col);
-  return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
-}
+std::string Statement::column_text(int col) const { return std::string(column_view(col)); }
 
 std::optional<std::string> Statement::column_optional_text(int col) const {
   if (column_is_null(col)) return std::nullopt;

@@ -3,11 +3,13 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <memory>
 #include <set>
 #include <tuple>
-#include <unordered_map>
 
+#include "scanner/db/cpe_finding_rows.h"
 #include "scanner/db/osv_record.h"
 #include "scanner/db/version.h"
 
@@ -33,9 +35,12 @@ constexpr const char* kVersionTestType = "pedigree.CpeVersionTest";
 constexpr std::string_view kRangeFunction = "pedigree_in_range";
 constexpr int kRangeFunctionArgs = 6;
 
+// The bytes of a TEXT argument as SQLite holds them (sqlite3_value_text
+// would copy each one to add a NUL; see Statement::column_view).
 std::string_view text_arg(sqlite3_value* v) {
-  const unsigned char* p = sqlite3_value_text(v);
-  return p == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(p), sqlite3_value_bytes(v));
+  const void* p = sqlite3_value_blob(v);
+  return p == nullptr ? std::string_view()
+                      : std::string_view(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_value_bytes(v)));
 }
 
 void in_range(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
@@ -47,13 +52,12 @@ void in_range(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   sqlite3_result_int(ctx, test->contains(b) ? 1 : 0);
 }
 
-// The findings of one CPE product that contain the version
-// (db/schema/0004_cpe_findings.sql): exact versions by equal sort key, ranges
-// that end at or above the version; adjacent rows of one table, no joins.
-#define PEDIGREE_FINDINGS_SELECT                                                                                  \
-  "SELECT vuln_id, criteria, version, start_including, start_excluding, end_including, end_excluding, fixed_in, " \
-  "data_source, published, cvss3_score, cvss3_version, cvss3_vector, cvss3_severity, cvss4_score, cvss4_vector, " \
-  "cvss4_severity, cvss2_score, cvss2_vector, cwes, status, kev_date_added, kev_due_date, kev_ransomware, "       \
+// The rows of one CPE product whose bounds contain the version
+// (db/schema/0005_cpe_findings_packed.sql): exact versions by equal sort key,
+// ranges that end at or above the version; adjacent rows of one table, no
+// joins. The text columns are those of MatchedCpeRows, in its order.
+#define PEDIGREE_FINDINGS_SELECT                                                                          \
+  "SELECT vuln_id, version, start_including, start_excluding, end_including, end_excluding, facts, kev, " \
   "epss_score, epss_percentile FROM cpe_findings WHERE vendor = ?1 AND product = ?2 "
 #define PEDIGREE_FINDINGS_TEST \
   " AND pedigree_in_range(?5, version, start_including, start_excluding, end_including, end_excluding)"
@@ -62,7 +66,6 @@ constexpr std::string_view kRangesSql =
                              "AND match_key >= ?3" PEDIGREE_FINDINGS_TEST;
 #undef PEDIGREE_FINDINGS_SELECT
 #undef PEDIGREE_FINDINGS_TEST
-constexpr int kRangeFactsColumn = 9;
 
 /// The match_key of exact versions: '#' before the version's sort key.
 constexpr std::string_view kExactKeyPrefix = "#";
@@ -92,8 +95,9 @@ constexpr std::string_view kOsvSql =
     "SELECT vuln_id, aliases, ecosystem, package, ranges, versions, data_source FROM osv_affected "
     "WHERE package = ?1 ORDER BY vuln_id, ecosystem";
 
-/// Fills the facts of `f` from the 17 fact columns starting at `c`.
-/// CVSS: v3.x first, then v4, then v2 (see 0002_vulnerabilities.sql).
+/// Fills the facts of an OSV finding `f` from the 17 columns of kFactsSql
+/// starting at `c`. CVSS: v3.x first, then v4, then v2 (see
+/// 0002_vulnerabilities.sql; cpe_findings holds the same choice).
 void read_facts(const Statement& st, int c, VulnFinding& f) {
   f.published = st.column_text(c);
   if (!st.column_is_null(c + 1)) {
@@ -117,20 +121,22 @@ void read_facts(const Statement& st, int c, VulnFinding& f) {
 
 /// Holds one read transaction over a lookup's statements when the caller has
 /// none: SQLite otherwise locks, checks the journal and re-reads the header
-/// for every statement, which costs more than the queries themselves.
+/// for every statement, which costs more than the queries themselves. BEGIN
+/// and COMMIT are prepared once, like the queries.
 class ReadTransaction {
  public:
-  explicit ReadTransaction(Database& db) : db_(sqlite3_get_autocommit(db.handle()) ? &db : nullptr) {
-    if (db_ != nullptr && !db_->exec("BEGIN")) db_ = nullptr;
+  ReadTransaction(Database& db, Statement& begin, Statement& commit)
+      : commit_(sqlite3_get_autocommit(db.handle()) ? &commit : nullptr) {
+    if (commit_ != nullptr && !begin.run()) commit_ = nullptr;
   }
   ~ReadTransaction() {
-    if (db_ != nullptr) (void)db_->exec("COMMIT");
+    if (commit_ != nullptr) (void)commit_->run();
   }
   ReadTransaction(const ReadTransaction&) = delete;
   ReadTransaction& operator=(const ReadTransaction&) = delete;
 
  private:
-  Database* db_;
+  Statement* commit_;
 };
 
 /// Memory-maps up to this much of the database for lookups (reads without copies).
@@ -140,7 +146,8 @@ constexpr std::string_view kMmapPragma = "PRAGMA mmap_size = 1073741824";
 
 struct VulnLookup::Statements {
   Database* db;
-  Statement ranges, facts, component_cpes, canonical, osv_packages, osv, summary;
+  Statement ranges, facts, component_cpes, canonical, osv_packages, osv, summary, begin, commit;
+  MatchedCpeRows rows;  // reused: its buffers keep their size between lookups
 };
 
 Result<VulnLookup> VulnLookup::open(Database& db) {
@@ -155,11 +162,13 @@ Result<VulnLookup> VulnLookup::open(Database& db) {
   auto packages = db.prepare(kOsvPackagesSql);
   auto osv = db.prepare(kOsvSql);
   auto summary = db.prepare(kSummarySql);
-  for (auto* r : {&ranges, &facts, &cpes, &canonical, &packages, &osv, &summary})
+  auto begin = db.prepare("BEGIN");
+  auto commit = db.prepare("COMMIT");
+  for (auto* r : {&ranges, &facts, &cpes, &canonical, &packages, &osv, &summary, &begin, &commit})
     if (!*r) return r->error();
-  return VulnLookup(std::make_shared<Statements>(
-      Statements{&db, std::move(*ranges), std::move(*facts), std::move(*cpes), std::move(*canonical),
-                 std::move(*packages), std::move(*osv), std::move(*summary)}));
+  return VulnLookup(std::make_shared<Statements>(Statements{
+      &db, std::move(*ranges), std::move(*facts), std::move(*cpes), std::move(*canonical), std::move(*packages),
+      std::move(*osv), std::move(*summary), std::move(*begin), std::move(*commit), MatchedCpeRows()}));
 }
 
 Result<std::string> VulnLookup::summary(std::string_view id) {
@@ -195,35 +204,27 @@ Status VulnLookup::match_cpe(std::string_view vendor, std::string_view product, 
   st.reset();
   st.bind(1, vendor).bind(2, product).bind(3, key).bind(4, std::string(kExactKeyPrefix) + key);
   st.bind_pointer(5, &test, kVersionTestType);
-  // One finding per id already here (a kernel CVE often has several matching
-  // ranges): the facts are the advisory's, the same for each; the range kept
-  // is the one dedupe() would keep.
-  std::unordered_map<std::string, std::size_t> seen;
+  MatchedCpeRows& rows = st_->rows;
+  rows.clear();
   for (;;) {
     auto row = st.step();
     if (!row) return row.error();
     if (!*row) break;
-    CpeBounds b{st.column_view(2), st.column_view(3), st.column_view(4), st.column_view(5), st.column_view(6)};
-    std::string range = describe_cpe_bounds(b);
-    std::string_view fixed = st.column_view(7);
-    std::string fixed_in(fixed.empty() ? b.end_excluding : fixed);
-    std::string_view source = st.column_view(8), criteria = st.column_view(1);
-    auto [it, fresh] = seen.emplace(st.column_view(0), out.size());
-    if (!fresh) {
-      using Key = std::tuple<std::string_view, std::string_view, std::string_view>;
-      VulnFinding& kept = out[it->second];
-      if (Key(source, criteria, range) < Key(kept.source, kept.criteria, kept.range)) {
-        kept.source = source, kept.criteria = criteria;
-        kept.range = std::move(range), kept.fixed_in = std::move(fixed_in);
-      }
-      continue;
-    }
-    VulnFinding& f = out.emplace_back();  // filled in place: a finding is large to move
-    f.id = it->first, f.status = status, f.range = std::move(range), f.criteria = criteria;
-    f.fixed_in = std::move(fixed_in), f.source = source;
-    read_facts(st, kRangeFactsColumn, f);
+    std::array<std::string_view, MatchedCpeRows::kColumns> columns;
+    for (std::size_t c = 0; c < columns.size(); ++c) columns[c] = st.column_view(static_cast<int>(c));
+    constexpr int kEpss = MatchedCpeRows::kColumns;
+    rows.add(columns, st.column_optional_double(kEpss), st.column_optional_double(kEpss + 1));
   }
   st.reset();  // before `test` goes out of scope: the statement holds a pointer to it
+  // A kernel CVE often has several ranges that contain the version: one
+  // finding per advisory, built in id order straight into place.
+  std::vector<std::size_t> kept = rows.one_per_advisory();
+  out.reserve(out.size() + kept.size());
+  for (std::size_t r : kept) {
+    VulnFinding& f = out.emplace_back();
+    f.status = status;
+    rows.fill(r, f);
+  }
   return Ok{};
 }
 
@@ -256,6 +257,10 @@ namespace {
 // match, the one kept does not depend on row order. Sorts positions, not the
 // findings themselves: a kernel can have thousands.
 void dedupe(std::vector<VulnFinding>& found) {
+  // A single CPE product's findings come already sorted and one per id.
+  auto ordered = [](const VulnFinding& a, const VulnFinding& b) { return a.id < b.id; };
+  bool none_rejected = std::none_of(found.begin(), found.end(), [](const VulnFinding& f) { return f.id.empty(); });
+  if (none_rejected && std::adjacent_find(found.begin(), found.end(), std::not_fn(ordered)) == found.end()) return;
   std::vector<std::size_t> order(found.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&found](std::size_t x, std::size_t y) {
@@ -263,13 +268,36 @@ void dedupe(std::vector<VulnFinding>& found) {
     if (int c = a.id.compare(b.id); c != 0) return c < 0;  // ids mostly differ: one comparison
     return std::tie(a.source, a.criteria, a.range, x) < std::tie(b.source, b.criteria, b.range, y);
   });
-  std::vector<VulnFinding> kept;
-  kept.reserve(order.size());
+  // The kept positions first, in order, then the dropped ones: a permutation
+  // applied in place, cycle by cycle, so each finding moves at most once.
+  std::vector<std::size_t> from;
+  from.reserve(order.size());
+  std::vector<std::size_t> dropped;
+  const std::string* last = nullptr;
   for (std::size_t i : order) {
-    if (found[i].id.empty() || (!kept.empty() && kept.back().id == found[i].id)) continue;
-    kept.push_back(std::move(found[i]));
+    if (found[i].id.empty() || (last != nullptr && *last == found[i].id)) {
+      dropped.push_back(i);
+      continue;
+    }
+    from.push_back(i);
+    last = &found[i].id;
   }
-  found = std::move(kept);
+  std::size_t kept = from.size();
+  from.insert(from.end(), dropped.begin(), dropped.end());
+  for (std::size_t start = 0; start < from.size(); ++start) {
+    if (from[start] == start || from[start] == SIZE_MAX) continue;
+    VulnFinding held = std::move(found[start]);
+    std::size_t to = start;
+    while (from[to] != start) {
+      std::size_t next = from[to];
+      found[to] = std::move(found[next]);
+      from[to] = SIZE_MAX;
+      to = next;
+    }
+    found[to] = std::move(held);
+    from[to] = SIZE_MAX;
+  }
+  found.resize(kept);
 }
 
 bool aliases_any_of(std::string_view aliases, const std::set<std::string, std::less<>>& ids) {
@@ -285,7 +313,7 @@ bool aliases_any_of(std::string_view aliases, const std::set<std::string, std::l
 
 Result<std::vector<VulnFinding>> VulnLookup::for_cpe(std::string_view vendor, std::string_view product,
                                                      std::string_view version) {
-  ReadTransaction read(*st_->db);
+  ReadTransaction read(*st_->db, st_->begin, st_->commit);
   std::vector<VulnFinding> out;
   if (auto s = match_cpe(vendor, product, version, out); !s) return s.error();
   dedupe(out);
@@ -293,7 +321,7 @@ Result<std::vector<VulnFinding>> VulnLookup::for_cpe(std::string_view vendor, st
 }
 
 Result<std::vector<VulnFinding>> VulnLookup::for_component(std::string_view name, std::string_view version) {
-  ReadTransaction read(*st_->db);
+  ReadTransaction read(*st_->db, st_->begin, st_->commit);
   std::string canonical(name);
   Statement& c = st_->canonical;
   c.reset();

@@ -7,7 +7,8 @@
 // advisory's facts beside them): the index entries with the version's exact
 // key and those whose upper bound is at or above it; the version test runs on
 // the index entry (each distinct bound compared once per lookup), and only
-// matching rows are read, one finding kept per advisory.
+// matching rows are read (scanner/db/cpe_finding_rows.h); one finding per
+// advisory is built, in id order.
 #pragma once
 
 #include <optional>

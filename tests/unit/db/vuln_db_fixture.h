@@ -59,11 +59,8 @@ struct VulnDb {
           "SELECT * FROM osv_affected ORDER BY vuln_id, package, rowid", "SELECT * FROM kev ORDER BY cve_id",
           "SELECT * FROM epss ORDER BY cve_id",
           "SELECT vendor, product, match_key, version, start_including, start_excluding, end_including, end_excluding, "
-          "vuln_id, criteria, fixed_in, data_source, published, cvss3_score, cvss3_version, cvss3_vector, "
-          "cvss3_severity, cvss4_score, cvss4_vector, cvss4_severity, cvss2_score, cvss2_vector, cwes, status, "
-          "kev_date_added, kev_due_date, kev_ransomware, epss_score, epss_percentile FROM cpe_findings "
-          "ORDER BY vuln_id, criteria, data_source, version, start_including, start_excluding, end_including, "
-          "end_excluding",
+          "vuln_id, facts, kev, epss_score, epss_percentile FROM cpe_findings ORDER BY vuln_id, facts, version, "
+          "start_including, start_excluding, end_including, end_excluding",
           "SELECT name, kind, version, sha256 FROM data_sources ORDER BY name",
           "SELECT * FROM data_source_rows ORDER BY source, table_name"}) {
       auto st = db.prepare(sql);
