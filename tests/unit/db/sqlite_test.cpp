@@ -40,6 +40,24 @@ TEST_CASE("sqlite: bind, step and column helpers round-trip values and NULL") {
   CHECK_FALSE(*q->step());
 }
 
+// column_view reads the bytes in place (sqlite3_column_blob) rather than
+// through sqlite3_column_text: text with NUL bytes inside keeps its length,
+// numbers still come out as their text, NULL and '' as empty.
+TEST_CASE("sqlite: column views give text, numbers and NULL as SQLite spells them") {
+  auto db = Database::open(":memory:", OpenMode::kReadWrite);
+  REQUIRE(db.ok());
+  auto q = db->prepare("SELECT 'a' || char(0) || 'b', 42, 2.5, NULL, '', char(31) || 'x'");
+  REQUIRE(q.ok());
+  REQUIRE(*q->step());
+  CHECK(q->column_view(0) == std::string_view("a\0b", 3));
+  CHECK(q->column_view(1) == "42");
+  CHECK(q->column_view(2) == "2.5");
+  CHECK(q->column_view(3).empty());
+  CHECK(q->column_view(4).empty());
+  CHECK(q->column_text(5) == "\x1fx");
+  CHECK(q->column_int(1) == 42);  // reading the text did not change the value
+}
+
 TEST_CASE("sqlite: a bad bind index is reported by run, not lost") {
   auto db = Database::open(":memory:", OpenMode::kReadWrite);
   REQUIRE(db->exec("CREATE TABLE t(a)").ok());
