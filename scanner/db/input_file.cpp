@@ -21,6 +21,9 @@ Result<InputFile> read_input_file(const std::string& path, std::uint64_t max_byt
                                         std::to_string(max_bytes));
   InputFile f;
   f.path = path;
+  // Room for the padding JSON parsers want past the end (kInputPadding), so
+  // that adding it later does not reallocate and copy the whole file.
+  f.bytes.reserve(size + kInputPadding);
   f.bytes.resize(size);
   in.seekg(0);
   if (!in.read(f.bytes.data(), static_cast<std::streamsize>(size)))

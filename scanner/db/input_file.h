@@ -2,6 +2,7 @@
 // data_sources. Importers parse bytes; this is the one place that reads files.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -11,6 +12,10 @@ namespace pedigree::db {
 
 /// Largest input file an importer reads into memory by default (1 GiB).
 inline constexpr std::uint64_t kMaxInputBytes = 1ull << 30;
+
+/// Spare capacity an input's bytes get past their end: at least the padding
+/// simdjson reads past a document (SIMDJSON_PADDING, 64 bytes).
+inline constexpr std::size_t kInputPadding = 256;
 
 /// An input's bytes and their SHA-256 (lower-case hex).
 struct InputFile {

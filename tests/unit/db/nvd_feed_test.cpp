@@ -6,6 +6,7 @@
 #include <iterator>
 #include <map>
 
+#include "scanner/db/input_file.h"
 #include "tests/unit/db/vuln_db_fixture.h"
 
 namespace pedigree::db {
@@ -87,6 +88,18 @@ TEST_CASE("nvd feed: the fixture's records, metrics, weaknesses and configuratio
   CHECK(terrapin.bounds[1] == "||2022.83|");
   CHECK(terrapin.matches[4].second == false);  // under a negated node
   CHECK(terrapin.modified == "2025-02-18T18:15:12.567");
+}
+
+// Regression: the parser appends simdjson's padding; an input read with no
+// spare capacity was reallocated and copied whole (a yearly feed is 100 MB).
+TEST_CASE("nvd feed: an input file is read with room for the parser's padding") {
+  auto in = read_input_file(test::db_fixture("nvdcve-2.0-fixture.json"));
+  REQUIRE(in.ok());
+  CHECK(in->bytes.capacity() >= in->bytes.size() + kInputPadding);
+  const char* before = in->bytes.data();
+  auto info = parse_nvd_feed(in->bytes, [](const NvdRecord&) -> Status { return Ok{}; });
+  REQUIRE(info.ok());
+  CHECK(in->bytes.data() == before);  // parsed in place
 }
 
 TEST_CASE("nvd feed: keys in any order, unknown keys skipped") {
