@@ -10,9 +10,9 @@
 --           v4, then v2, as 0002_vulnerabilities.sql orders them), then cwes;
 --   kev     the KEV date added, due date and ransomware use;
 -- and the EPSS score and percentile stay numbers. KEV and EPSS are kept
--- apart so that their imports rewrite only those columns (with the same
--- expression as the view: scanner/db/cpe_findings.cpp); an EPSS file rescores
--- nearly every CVE, and numbers need no formatting.
+-- apart so that their imports rewrite only those columns, read from this
+-- view (scanner/db/cpe_findings.cpp); an EPSS file rescores nearly every CVE,
+-- and numbers need no formatting.
 -- Fields are separated by the unit separator, char(31), which is replaced
 -- by a space inside a field; an absent value is an empty field. The CVSS
 -- score is SQLite's text of the REAL (15 significant digits: the sources'

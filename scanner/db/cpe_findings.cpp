@@ -22,33 +22,23 @@ bool is_score_table(std::string_view table) { return table == "kev" || table == 
   "vendor, product, match_key, version, start_including, start_excluding, end_including, end_excluding, vuln_id, " \
   "facts, kev, epss_score, epss_percentile"
 
-// The kev column of cpe_findings from an advisory's kev row (k): the same
-// text the view cpe_findings_source writes (0005_cpe_findings_packed.sql;
-// `db verify` and the tests compare the two).
-#define PEDIGREE_KEV_FIELD                                                                                          \
-  "replace(ifnull(k.date_added, ''), char(31), ' ') || char(31) || replace(ifnull(k.due_date, ''), char(31), ' ') " \
-  "|| char(31) || replace(ifnull(k.ransomware, ''), char(31), ' ')"
-
 // Deleting first and then inserting from the view also drops the rows of
 // ranges that are gone and of advisories now Rejected. Inserted in index
 // order, one product's new rows are adjacent in the table too: a lookup then
 // reads a few runs of pages instead of rows scattered over the whole file.
-// A rescored advisory gets its KEV and EPSS columns rewritten from kev and
-// epss alone.
+// A rescored advisory gets its KEV and EPSS columns rewritten from the view
+// (one row of it per advisory: every range of one has the same scores).
 constexpr std::string_view kRefresh =
     "DELETE FROM cpe_findings WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_touched);"
     "INSERT INTO cpe_findings (" PEDIGREE_FINDINGS_COLUMNS
     ") SELECT * FROM cpe_findings_source WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_touched) "
     "ORDER BY vendor, product, match_key;"
-    "UPDATE cpe_findings SET kev = x.kev, epss_score = x.score, epss_percentile = x.percentile "
-    "FROM (SELECT s.vuln_id, " PEDIGREE_KEV_FIELD
-    " AS kev, e.score, e.percentile FROM temp.cpe_findings_rescored s "
-    "LEFT JOIN kev k ON k.cve_id = s.vuln_id LEFT JOIN epss e ON e.cve_id = s.vuln_id) AS x "
+    "UPDATE cpe_findings SET kev = x.kev, epss_score = x.epss_score, epss_percentile = x.epss_percentile "
+    "FROM (SELECT vuln_id, kev, epss_score, epss_percentile FROM cpe_findings_source "
+    "WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_rescored) GROUP BY vuln_id) AS x "
     "WHERE cpe_findings.vuln_id = x.vuln_id;"
     "DELETE FROM temp.cpe_findings_touched;"
     "DELETE FROM temp.cpe_findings_rescored;";
-
-#undef PEDIGREE_KEV_FIELD
 
 // EXCEPT compares sets; the counts catch a duplicated row.
 constexpr std::string_view kStale =
