@@ -338,14 +338,20 @@ rule bind_version {
     component = "bind"
     cpe = "isc:bind"
     purl = "pkg:generic/bind"
-    version = "BIND {v}"
+    version = "BIND {v} || {0}{v}{0}"
     files = "libisc,libdns,libns,named,libbind9,libisccfg"
+    verified = "isc-dhcp-client 4.4.3-P1-2 armhf (dhclient holds BIND 9.11.36's libdns)"
   strings:
-    $v1 = /BIND [0-9]\.[0-9]{1,2}\.[0-9]{1,2}/
+    // A banner ends at the version. libdns 9.11-9.16 also holds "... will
+    // fail in BIND 9.17.2 and later ...", which names no release of its own.
+    $v1 = /BIND 9\.[0-9]{1,2}\.[0-9]{1,2}(\x00| \(|-)/
+    // libdns's version.c: its major release, then the release ("9.11\0\0\0\0
+    // 9.11.36\0"); isc-dhcp links this libdns into dhclient and dhcpd.
+    $v2 = /9\.[0-9]{1,2}\x00{1,8}9\.[0-9]{1,2}\.[0-9]{1,2}\x00/
     $a1 = "isc_mem_"
     $a2 = "named.conf"
   condition:
-    is_elf and (any of ($a*) and ($v1 or all of ($a*)))
+    is_elf and (any of ($a*) and (any of ($v*) or all of ($a*)))
 }
 
 rule unbound_version {

@@ -121,6 +121,23 @@ TEST_CASE("kmod's dotless release and dhclient's patch release") {
                               "Internet Systems Consortium DHCP Client\0/etc/dhcp/dhclient.conf\0"s));
 }
 
+// Regression: dhclient was reported as holding BIND 9.17.2, read from a
+// libdns message about a later release.
+TEST_CASE("BIND: the release libdns carries, not the one a message names") {
+  // sbin/dhclient, armhf: BIND 9.11.36's libdns, linked in by isc-dhcp
+  const std::string message =
+      "detected message ID mismatch on incoming AXFR stream, transfer will fail in BIND 9.17.2 and later if AXFR "
+      "source is not fixed\0isc_mem_get\0"s;
+  auto dhclient = rule_hits_in(elf_blob(message + "1.0\0"s + "9.11\0\0\0\0"s + "9.11.36\0view.c\0"s), "/sbin/dhclient");
+  CHECK_MESSAGE(has_hit(dhclient, "bind", "9.11.36", "*"), describe(dhclient));
+  CHECK_FALSE(has_hit(dhclient, "bind", "9.17.2", "*"));
+  // The message alone names no release.
+  auto alone = rule_hits_in(elf_blob(message), "/sbin/dhclient");
+  CHECK_FALSE(has_hit(alone, "bind", "9.17.2", "*"));
+  // A banner still gives its release.
+  CHECK_RULE_MATCHES("bind", "9.16.44", elf_blob("isc_mem_get\0BIND 9.16.44 (Extended Support Version)\0"s));
+}
+
 TEST_CASE("Samba's winbind client library is Samba, without a version") {
   // libwbclient.so.0.15 (arm64): its interface version is no Samba release.
   auto lib = rule_hits_in(elf_blob("WBCLIENT_0.15\0wbcLibraryDetails\0Samba libwbclient\0/run/samba/winbindd\0"s),
