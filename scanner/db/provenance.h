@@ -113,7 +113,10 @@ class ProvenanceDb {
   Result<std::optional<std::string>> hw_device_name(Bus bus, std::uint16_t vendor, std::uint16_t device);
   /// Families whose `kind` keys match `value`: dt_compatible exactly or by
   /// glob; dt_prefix by the part of `value` before ','; string when the key
-  /// occurs in `value`; kconfig exactly; pci/usb as "vvvv:dddd".
+  /// occurs in `value`; kconfig exactly; pci/usb as "vvvv:dddd". One
+  /// candidate per family and its smallest matching key, except for strings:
+  /// one per family and matching key, in key order, since the caller keeps
+  /// only keys that occur as whole words.
   Result<std::vector<ChipsetCandidate>> chipsets(ChipsetKey kind, std::string_view value);
   /// Every key of a kind, sorted (for building a matcher over file contents).
   Result<std::vector<std::string>> chipset_keys(ChipsetKey kind);

@@ -86,10 +86,14 @@ Result<std::vector<ChipsetCandidate>> ProvenanceDb::chipsets(ChipsetKey kind, st
   if (kind == ChipsetKey::kDtPrefix) v = v.substr(0, v.find(','));
   if (kind == ChipsetKey::kPci || kind == ChipsetKey::kUsb) v = hex_digits(v, false);
   if ((kind == ChipsetKey::kPci || kind == ChipsetKey::kUsb) && v.size() == 8) v.insert(4, ":");
+  // A string key found inside `value` may still not be a word of it; each is
+  // returned so that the caller can check them all.
+  const char* group =
+      kind == ChipsetKey::kString ? " GROUP BY f.id, k.key ORDER BY f.id, k.key" : " GROUP BY f.id ORDER BY f.id";
   auto st = statement(std::string("SELECT f.vendor_name, coalesce(vd.country, ''), f.family, f.models, min(k.key) "
                                   "FROM chipset_keys k JOIN chipset_families f ON f.id = k.family_id "
                                   "LEFT JOIN vendors vd ON vd.id = f.vendor_id WHERE k.kind = ?1 AND ") +
-                      match + " GROUP BY f.id ORDER BY f.id");
+                      match + group);
   if (!st) return st.error();
   Statement& q = **st;
   q.bind(1, chipset_key_name(kind)).bind(2, v);

@@ -55,7 +55,9 @@ std::string family_key(const db::ChipsetCandidate& c) { return c.vendor + '\x1f'
 
 /// Keeps the string-key matches that occur in `value` as whole words, minus
 /// those whose key lies inside a longer matching key: "ath9k_htc/htc_9271.fw"
-/// names the ath9k_htc family, not also the ath9k one.
+/// names the ath9k_htc family, not also the ath9k one. `found` holds one
+/// entry per family and key, in key order; one per family is kept, with the
+/// first key that is left.
 void keep_most_specific(std::string_view value, std::vector<db::ChipsetCandidate>& found) {
   std::erase_if(found, [&](const db::ChipsetCandidate& c) { return !contains_word(value, c.matched_key); });
   std::vector<std::string> keys;
@@ -65,6 +67,8 @@ void keep_most_specific(std::string_view value, std::vector<db::ChipsetCandidate
       return k.size() > c.matched_key.size() && k.find(c.matched_key) != std::string::npos;
     });
   });
+  std::set<std::string> families;
+  std::erase_if(found, [&](const db::ChipsetCandidate& c) { return !families.insert(family_key(c)).second; });
 }
 
 /// Looks every distinct (kind, value) up once; adds the evidence to each family it names.

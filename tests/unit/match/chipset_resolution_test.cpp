@@ -103,6 +103,22 @@ TEST_CASE("chipsets: prefixes, multi-platform configs and strings inside words d
   CHECK(r.chipsets[0].confidence == "low");
 }
 
+// Regression: only a family's smallest matching string key was checked for
+// being a whole word; "H3" inside "SH3X" hid the word "sunxi" beside it.
+TEST_CASE("chipsets: any of a family's string keys that is a whole word names it") {
+  test::IdentityDb t;
+  auto r = resolve(t, {ev("bootloader", "U-Boot 2020.01 SH3X sunxi")});
+  REQUIRE(r.chipsets.size() == 1);
+  CHECK(r.chipsets[0].family == "H3 (sun8i)");
+  REQUIRE(r.chipsets[0].evidence.size() == 1);
+  CHECK(r.chipsets[0].evidence[0].matched_key == "sunxi");
+  // Both keys as words: one family, one piece of evidence, the smaller key.
+  r = resolve(t, {ev("bootloader", "U-Boot 2020.01 for sunxi H3")});
+  REQUIRE(r.chipsets.size() == 1);
+  REQUIRE(r.chipsets[0].evidence.size() == 1);
+  CHECK(r.chipsets[0].evidence[0].matched_key == "H3");
+}
+
 TEST_CASE("chipsets: whole-word matching") {
   CHECK(contains_word("for H3 boards", "H3"));
   CHECK_FALSE(contains_word("SH3X", "H3"));
