@@ -62,7 +62,7 @@ void MatchedCpeRows::add(const std::array<std::string_view, kColumns>& columns, 
   Row row{text_.size(), {}, epss_score, epss_percentile};
   for (std::size_t i = 0; i < kColumns; ++i) {
     text_.append(columns[i]);
-    row.ends[i] = static_cast<std::uint32_t>(text_.size() - row.begin);
+    row.ends[i] = text_.size() - row.begin;
   }
   rows_.push_back(row);
 }

@@ -46,8 +46,8 @@ class MatchedCpeRows {
 
  private:
   struct Row {
-    std::size_t begin;                         // offset of the first column in text_
-    std::array<std::uint32_t, kColumns> ends;  // column ends, from begin
+    std::size_t begin;                       // offset of the first column in text_
+    std::array<std::size_t, kColumns> ends;  // column ends, from begin
     std::optional<double> epss_score, epss_percentile;
   };
   std::string text_;
