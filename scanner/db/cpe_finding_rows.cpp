@@ -43,7 +43,8 @@ std::optional<double> number(std::string_view text) {
 }
 
 /// Bytes [from, from + 8) of `id` as a big-endian integer, zero past its
-/// end: ids without NUL bytes compare as these integers do, when they differ.
+/// end. Where two ids' integers differ they order as the ids do; where they
+/// are equal the ids themselves are compared.
 std::uint64_t prefix(std::string_view id, std::size_t from) {
   std::uint64_t v = 0;
   for (std::size_t i = from; i < from + 8; ++i) v = (v << 8) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0U);
@@ -79,8 +80,8 @@ CpeBounds MatchedCpeRows::bounds(std::size_t row) const {
 }
 
 std::vector<std::size_t> MatchedCpeRows::one_per_advisory() const {
-  // Sorted on the ids' first 16 bytes as integers (all of a CVE id), which
-  // compare as the bytes do; the whole id and the tie-break on equal prefixes.
+  // Sorted on the ids' first 16 bytes as integers (all of a CVE id), then on
+  // the whole ids where those are equal, then in the order the rows came.
   struct Key {
     std::uint64_t high, low;
     std::size_t row;
