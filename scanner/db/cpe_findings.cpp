@@ -9,12 +9,19 @@ namespace {
 // rows is much cheaper than rebuilding them and their index entries).
 constexpr std::string_view kCreateTouched =
     "CREATE TEMP TABLE IF NOT EXISTS cpe_findings_touched (vuln_id TEXT PRIMARY KEY) WITHOUT ROWID;"
-    "CREATE TEMP TABLE IF NOT EXISTS cpe_findings_rescored (vuln_id TEXT PRIMARY KEY) WITHOUT ROWID;";
+    "CREATE TEMP TABLE IF NOT EXISTS cpe_findings_kev (vuln_id TEXT PRIMARY KEY) WITHOUT ROWID;"
+    "CREATE TEMP TABLE IF NOT EXISTS cpe_findings_epss (vuln_id TEXT PRIMARY KEY) WITHOUT ROWID;";
 
-constexpr std::string_view kInsertTouched = "INSERT OR IGNORE INTO temp.cpe_findings_touched (vuln_id) VALUES (?1)";
-constexpr std::string_view kInsertRescored = "INSERT OR IGNORE INTO temp.cpe_findings_rescored (vuln_id) VALUES (?1)";
+/// The temp table that records ids changed in `table`.
+std::string touched_table(std::string_view table) {
+  if (table == "kev") return "cpe_findings_kev";
+  if (table == "epss") return "cpe_findings_epss";
+  return "cpe_findings_touched";
+}
 
-bool is_score_table(std::string_view table) { return table == "kev" || table == "epss"; }
+std::string insert_into(std::string_view table) {
+  return "INSERT OR IGNORE INTO temp." + touched_table(table) + " (vuln_id) VALUES (?1)";
+}
 
 // Every column of cpe_findings but its id, in the order of the view
 // cpe_findings_source (db/schema/0005_cpe_findings_packed.sql).
@@ -26,19 +33,23 @@ bool is_score_table(std::string_view table) { return table == "kev" || table == 
 // ranges that are gone and of advisories now Rejected. Inserted in index
 // order, one product's new rows are adjacent in the table too: a lookup then
 // reads a few runs of pages instead of rows scattered over the whole file.
-// A rescored advisory gets its KEV and EPSS columns rewritten from the view
-// (one row of it per advisory: every range of one has the same scores).
+// An advisory whose KEV entry changed gets its kev column from the view (one
+// row of it per advisory: every range of one has the same text); one whose
+// EPSS score changed gets the two numbers from epss, as the view has them.
 constexpr std::string_view kRefresh =
     "DELETE FROM cpe_findings WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_touched);"
     "INSERT INTO cpe_findings (" PEDIGREE_FINDINGS_COLUMNS
     ") SELECT * FROM cpe_findings_source WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_touched) "
     "ORDER BY vendor, product, match_key;"
-    "UPDATE cpe_findings SET kev = x.kev, epss_score = x.epss_score, epss_percentile = x.epss_percentile "
-    "FROM (SELECT vuln_id, kev, epss_score, epss_percentile FROM cpe_findings_source "
-    "WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_rescored) GROUP BY vuln_id) AS x "
+    "UPDATE cpe_findings SET kev = x.kev FROM (SELECT vuln_id, kev FROM cpe_findings_source "
+    "WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_kev) GROUP BY vuln_id) AS x "
     "WHERE cpe_findings.vuln_id = x.vuln_id;"
+    "UPDATE cpe_findings SET epss_score = x.score, epss_percentile = x.percentile "
+    "FROM (SELECT s.vuln_id, e.score, e.percentile FROM temp.cpe_findings_epss s "
+    "LEFT JOIN epss e ON e.cve_id = s.vuln_id) AS x WHERE cpe_findings.vuln_id = x.vuln_id;"
     "DELETE FROM temp.cpe_findings_touched;"
-    "DELETE FROM temp.cpe_findings_rescored;";
+    "DELETE FROM temp.cpe_findings_kev;"
+    "DELETE FROM temp.cpe_findings_epss;";
 
 // EXCEPT compares sets; the counts catch a duplicated row.
 constexpr std::string_view kStale =
@@ -53,11 +64,12 @@ constexpr std::string_view kStale =
 
 Result<TouchedAdvisories> TouchedAdvisories::prepare(Database& db) {
   if (auto st = db.exec(kCreateTouched); !st) return st.error();
-  auto insert = db.prepare(kInsertTouched);
-  auto rescored = db.prepare(kInsertRescored);
-  if (!insert) return insert.error();
-  if (!rescored) return rescored.error();
-  return TouchedAdvisories(db, std::move(*insert), std::move(*rescored));
+  auto insert = db.prepare(insert_into("cpe_ranges"));
+  auto kev = db.prepare(insert_into("kev"));
+  auto epss = db.prepare(insert_into("epss"));
+  for (auto* st : {&insert, &kev, &epss})
+    if (!*st) return st->error();
+  return TouchedAdvisories(db, std::move(*insert), std::move(*kev), std::move(*epss));
 }
 
 Status TouchedAdvisories::record(Statement& insert, std::string& last, std::string_view id) {
@@ -70,12 +82,13 @@ Status TouchedAdvisories::record(Statement& insert, std::string& last, std::stri
 
 Status TouchedAdvisories::add(std::string_view id) { return record(insert_, last_, id); }
 
-Status TouchedAdvisories::add_scores(std::string_view id) { return record(rescored_, last_rescored_, id); }
+Status TouchedAdvisories::add_kev(std::string_view id) { return record(kev_, last_kev_, id); }
+
+Status TouchedAdvisories::add_epss(std::string_view id) { return record(epss_, last_epss_, id); }
 
 Status TouchedAdvisories::add_source_rows(std::string_view table, std::string_view column, std::string_view source) {
-  std::string into = is_score_table(table) ? "cpe_findings_rescored" : "cpe_findings_touched";
-  auto st = db_->prepare("INSERT OR IGNORE INTO temp." + into + " (vuln_id) SELECT \"" + std::string(column) +
-                         "\" FROM \"" + std::string(table) + "\" WHERE data_source = ?1");
+  auto st = db_->prepare("INSERT OR IGNORE INTO temp." + touched_table(table) + " (vuln_id) SELECT \"" +
+                         std::string(column) + "\" FROM \"" + std::string(table) + "\" WHERE data_source = ?1");
   if (!st) return st.error();
   st->bind(1, source);
   return st->run();

@@ -28,22 +28,25 @@ class TouchedAdvisories {
   /// refresh_cpe_findings()).
   Status add(std::string_view id);
 
-  /// Records one id whose KEV entry or EPSS score changed, and nothing else.
-  Status add_scores(std::string_view id);
+  /// Records one id whose KEV entry changed, and nothing else.
+  Status add_kev(std::string_view id);
+
+  /// Records one id whose EPSS score changed, and nothing else.
+  Status add_epss(std::string_view id);
 
   /// Records every id in `column` of the rows `source` loaded into `table`
-  /// (before the caller deletes them); kev and epss rows as add_scores().
-  /// Both names are trusted identifiers.
+  /// (before the caller deletes them); kev and epss rows as add_kev() and
+  /// add_epss(). Both names are trusted identifiers.
   Status add_source_rows(std::string_view table, std::string_view column, std::string_view source);
 
  private:
-  TouchedAdvisories(Database& db, Statement insert, Statement rescored)
-      : db_(&db), insert_(std::move(insert)), rescored_(std::move(rescored)) {}
+  TouchedAdvisories(Database& db, Statement insert, Statement kev, Statement epss)
+      : db_(&db), insert_(std::move(insert)), kev_(std::move(kev)), epss_(std::move(epss)) {}
   static Status record(Statement& insert, std::string& last, std::string_view id);
 
   Database* db_;
-  Statement insert_, rescored_;
-  std::string last_, last_rescored_;
+  Statement insert_, kev_, epss_;
+  std::string last_, last_kev_, last_epss_;
 };
 
 /// Rebuilds the cpe_findings rows of every recorded id and forgets the ids.

@@ -117,7 +117,7 @@ Status VulnWriter::put_kev(std::string_view cve, std::string_view vendor_project
   st.bind(1, cve).bind_or_null(2, vendor_project).bind_or_null(3, product).bind_or_null(4, name);
   st.bind(5, not_null(date_added)).bind_or_null(6, due_date).bind_or_null(7, ransomware).bind(8, source_);
   if (auto s = st.run(); !s) return s;
-  return touched_.add_scores(cve);
+  return touched_.add_kev(cve);
 }
 
 Status VulnWriter::put_epss(std::string_view cve, double score, std::optional<double> percentile,
@@ -125,7 +125,7 @@ Status VulnWriter::put_epss(std::string_view cve, double score, std::optional<do
   Statement& st = st_.epss;
   st.bind(1, cve).bind(2, score).bind(3, percentile).bind_or_null(4, date).bind(5, source_);
   if (auto s = st.run(); !s) return s;
-  return touched_.add_scores(cve);
+  return touched_.add_epss(cve);
 }
 
 Status VulnWriter::delete_own_rows(std::string_view table) {
