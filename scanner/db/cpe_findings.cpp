@@ -1,5 +1,8 @@
 #include "scanner/db/cpe_findings.h"
 
+#include <string>
+#include <utility>
+
 namespace pedigree::db {
 namespace {
 
@@ -33,23 +36,29 @@ std::string insert_into(std::string_view table) {
 // ranges that are gone and of advisories now Rejected. Inserted in index
 // order, one product's new rows are adjacent in the table too: a lookup then
 // reads a few runs of pages instead of rows scattered over the whole file.
-// An advisory whose KEV entry changed gets its kev column from the view (one
-// row of it per advisory: every range of one has the same text); one whose
-// EPSS score changed gets the two numbers from epss, as the view has them.
-constexpr std::string_view kRefresh =
+constexpr std::string_view kRebuild =
     "DELETE FROM cpe_findings WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_touched);"
     "INSERT INTO cpe_findings (" PEDIGREE_FINDINGS_COLUMNS
     ") SELECT * FROM cpe_findings_source WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_touched) "
-    "ORDER BY vendor, product, match_key;"
-    "UPDATE cpe_findings SET kev = x.kev FROM (SELECT vuln_id, kev FROM cpe_findings_source "
-    "WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_kev) GROUP BY vuln_id) AS x "
-    "WHERE cpe_findings.vuln_id = x.vuln_id;"
+    "ORDER BY vendor, product, match_key;";
+
+// An advisory whose KEV entry changed gets its kev column from the view (one
+// row of it per advisory: every range of one has the same text); a KEV
+// catalog names about 1 200, so each is looked up by id.
+constexpr std::string_view kRekev =
+    "UPDATE cpe_findings SET kev = (SELECT s.kev FROM cpe_findings_source s WHERE s.vuln_id = cpe_findings.vuln_id "
+    "LIMIT 1) WHERE vuln_id IN (SELECT vuln_id FROM temp.cpe_findings_kev);";
+
+// One whose EPSS score changed gets the two numbers from epss, as the view
+// has them. An EPSS file rescores nearly every CVE: one pass over the
+// findings in index order, joined to the ids, is quicker than a seek per id.
+constexpr std::string_view kReepss =
     "UPDATE cpe_findings SET epss_score = x.score, epss_percentile = x.percentile "
     "FROM (SELECT s.vuln_id, e.score, e.percentile FROM temp.cpe_findings_epss s "
-    "LEFT JOIN epss e ON e.cve_id = s.vuln_id) AS x WHERE cpe_findings.vuln_id = x.vuln_id;"
-    "DELETE FROM temp.cpe_findings_touched;"
-    "DELETE FROM temp.cpe_findings_kev;"
-    "DELETE FROM temp.cpe_findings_epss;";
+    "LEFT JOIN epss e ON e.cve_id = s.vuln_id) AS x WHERE cpe_findings.vuln_id = x.vuln_id;";
+
+constexpr std::string_view kForget =
+    "DELETE FROM temp.cpe_findings_touched; DELETE FROM temp.cpe_findings_kev; DELETE FROM temp.cpe_findings_epss;";
 
 // EXCEPT compares sets; the counts catch a duplicated row.
 constexpr std::string_view kStale =
@@ -96,7 +105,16 @@ Status TouchedAdvisories::add_source_rows(std::string_view table, std::string_vi
 
 Status refresh_cpe_findings(Database& db) {
   if (auto st = db.exec(kCreateTouched); !st) return st;
-  return db.exec(kRefresh);
+  if (auto st = db.exec(kRebuild); !st) return st;
+  // The updates run only when there is something to update: a pass over
+  // the findings costs every import (an NVD file records no scores) ~50 ms.
+  for (auto [table, sql] : {std::pair{"cpe_findings_kev", kRekev}, {"cpe_findings_epss", kReepss}}) {
+    auto any = db.query_int("SELECT EXISTS (SELECT 1 FROM temp." + std::string(table) + ")");
+    if (!any) return any.error();
+    if (*any == 0) continue;
+    if (auto st = db.exec(sql); !st) return st;
+  }
+  return db.exec(kForget);
 }
 
 Result<std::int64_t> count_stale_cpe_findings(Database& db) { return db.query_int(kStale); }
