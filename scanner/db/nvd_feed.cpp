@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "scanner/db/input_file.h"
+
 namespace pedigree::db {
 namespace {
 
@@ -292,7 +294,9 @@ void NvdRecord::clear() {
 }
 
 Result<NvdFeedInfo> parse_nvd_feed(std::string& json, const NvdRecordSink& sink) {
-  // simdjson reads a little past the end; give it initialised padding.
+  // simdjson reads a little past the end; give it initialised padding. An
+  // input file is read with room for it (kInputPadding): no reallocation.
+  static_assert(kInputPadding >= sj::SIMDJSON_PADDING);
   const std::size_t size = json.size();
   json.append(sj::SIMDJSON_PADDING, '\0');
   json.resize(size);
